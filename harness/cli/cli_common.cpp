@@ -1,0 +1,50 @@
+#include "cli_common.hpp"
+
+#include <iostream>
+
+namespace gantry::cli {
+
+void add_store_options(po::options_description& options, StoreOptions& store, bool artifacts) {
+  options.add_options()("db", po::value(&store.db)->default_value(store.db),
+                        "results database (SQLite)");
+  if (artifacts) {
+    options.add_options()("artifacts", po::value(&store.artifacts)->default_value(store.artifacts),
+                          "directory for the per-run HDF5 files");
+  }
+}
+
+void add_plugin_dir_option(po::options_description& options, std::vector<std::string>& dirs) {
+  options.add_options()("plugin-dir", po::value(&dirs)->composing(),
+                        "extra plugin directory, searched first (repeatable; "
+                        "GANTRY_PLUGIN_PATH is searched next)");
+}
+
+std::optional<po::variables_map> parse_command(const std::string& usage,
+                                               const po::options_description& options,
+                                               const po::positional_options_description& positional,
+                                               const std::vector<std::string>& args) {
+  po::options_description all(options);
+  all.add_options()("help,h", "show this help");
+  po::variables_map values;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
+  if (values.count("help")) {
+    std::cout << "usage: " << usage << "\n\n" << all << "\n";
+    return std::nullopt;
+  }
+  po::notify(values);
+  return values;
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) parts.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return parts;
+}
+
+}  // namespace gantry::cli

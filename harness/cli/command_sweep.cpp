@@ -1,0 +1,150 @@
+// `gantry run` and `gantry sweep`: plan, validate everything, then execute and record.
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "cli_common.hpp"
+#include "commands.hpp"
+#include "gantry/errors.hpp"
+#include "gantry/experiment.hpp"
+#include "gantry/plugin_catalog.hpp"
+#include "gantry/results_db.hpp"
+#include "gantry/results_reader.hpp"
+#include "gantry/sweep_plan.hpp"
+#include "gantry/sweep_runner.hpp"
+
+namespace gantry::cli {
+namespace {
+
+struct SweepArguments {
+  std::string experiment;
+  std::string seeds = "1";
+  std::vector<std::string> grid;
+  std::vector<std::string> overrides;
+  std::string sweep_name;
+  int jobs = 0;
+  bool retry_failed = false;
+  bool rerun = false;
+  StoreOptions store;
+  std::vector<std::string> plugin_dirs;
+};
+
+std::string command_line(const std::string& command, const std::vector<std::string>& args) {
+  std::string text = "gantry " + command;
+  for (const auto& arg : args) text += " " + arg;
+  return text;
+}
+
+std::string default_sweep_name(const ResolvedExperiment& any_run, const std::string& file) {
+  const std::string& name = any_run.value("experiment.name");
+  return name.empty() ? std::filesystem::path(file).stem().string() : name;
+}
+
+// Opening the database checks it is writable and of a known schema before anything runs.
+int execute(const std::string& command, const std::vector<std::string>& raw_args,
+            const SweepArguments& args, const std::atomic<bool>& stop_flag) {
+  if (args.jobs < 0) throw ConfigError("--jobs must be at least 1");
+  PluginCatalog catalog(PluginCatalog::search_path(args.plugin_dirs));
+  RawSettings base = read_experiment_file(args.experiment);
+  for (const auto& assignment : args.overrides) base.apply_override(assignment, "--set");
+  std::vector<GridAxis> grid;
+  for (const auto& axis : args.grid) grid.push_back(parse_grid_axis(axis));
+  std::vector<std::int64_t> seeds = parse_seeds(args.seeds);
+
+  std::vector<PlannedRun> plan = plan_sweep(base, grid, seeds, catalog, "");
+  std::string sweep_name =
+      args.sweep_name.empty() ? default_sweep_name(plan.front().experiment, args.experiment)
+                              : args.sweep_name;
+  ResultsDb db(args.store.db);
+  std::int64_t sweep_id =
+      db.ensure_sweep(sweep_name, args.experiment, command_line(command, raw_args));
+  for (auto& run : plan) {
+    run.sweep_id = sweep_id;
+    run.sweep_name = sweep_name;
+  }
+
+  SweepSettings settings;
+  settings.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  settings.retry_failed = args.retry_failed || args.rerun;
+  settings.rerun_finished = args.rerun;
+  std::filesystem::path db_dir = std::filesystem::path(args.store.db).parent_path();
+  RunStore store{db, args.store.artifacts, db_dir.empty() ? "." : db_dir};
+  SweepResult result = run_sweep(plan, store, catalog, settings, stop_flag, std::cerr,
+                                 isatty(STDERR_FILENO) != 0);
+
+  std::cout << "sweep '" << sweep_name << "': " << result.planned << " runs planned, "
+            << result.finished << " finished now, " << result.failed << " failed, "
+            << result.skipped << " already recorded";
+  if (result.busy) std::cout << ", " << result.busy << " running elsewhere";
+  if (result.interrupted) std::cout << ", " << result.interrupted << " interrupted";
+  std::cout << "\nresults: " << args.store.db << " (gantry runs --sweep " << sweep_name
+            << "), HDF5 under " << (std::filesystem::path(args.store.artifacts) / sweep_name).string()
+            << "/\n";
+  if (command == "run") {
+    if (auto run = db.find_run(sweep_id, plan.front().identity)) {
+      ResultsReader reader(args.store.db);
+      write_table(std::cout, reader.run_summary(run->id), TableFormat::table);
+    }
+  }
+  if (result.interrupted > 0 || stop_flag.load()) {
+    std::cerr << "interrupted: rerun the same command to resume\n";
+    return kInterrupted;
+  }
+  return result.failed > 0 ? kRunsFailed : kSuccess;
+}
+
+void add_common(po::options_description& options, SweepArguments& args) {
+  options.add_options()("set", po::value(&args.overrides)->composing(),
+                        "override a setting: section.key=value (repeatable)")(
+      "sweep", po::value(&args.sweep_name),
+      "sweep name (default: experiment.name, else the file's stem)");
+  add_store_options(options, args.store, true);
+  add_plugin_dir_option(options, args.plugin_dirs);
+}
+
+}  // namespace
+
+int command_run(const std::vector<std::string>& raw_args, const std::atomic<bool>& stop_flag) {
+  SweepArguments args;
+  po::options_description options("run options");
+  options.add_options()("experiment", po::value(&args.experiment)->required(),
+                        "experiment file (INI)")(
+      "seed", po::value(&args.seeds)->default_value("1"), "random seed")(
+      "rerun", po::bool_switch(&args.rerun),
+      "run again even if this config and seed are already recorded");
+  add_common(options, args);
+  po::positional_options_description positional;
+  positional.add("experiment", 1);
+  auto values = parse_command("gantry run EXPERIMENT.ini [options]", options, positional, raw_args);
+  if (!values) return kSuccess;
+  if (args.seeds.find_first_of(",-") != std::string::npos) {
+    throw ConfigError("--seed takes one seed; use `gantry sweep --seeds` for several");
+  }
+  args.jobs = 1;
+  return execute("run", raw_args, args, stop_flag);
+}
+
+int command_sweep(const std::vector<std::string>& raw_args, const std::atomic<bool>& stop_flag) {
+  SweepArguments args;
+  po::options_description options("sweep options");
+  options.add_options()("experiment", po::value(&args.experiment)->required(),
+                        "experiment file (INI)")(
+      "seeds", po::value(&args.seeds)->required(), "seeds: 1-8, 1,2,5 or 1-4,10-12")(
+      "grid", po::value(&args.grid)->composing(),
+      "a grid axis: section.key=v1,v2,... (repeatable; cartesian product)")(
+      "jobs,j", po::value(&args.jobs)->default_value(0),
+      "runs in parallel (0: one per core)")(
+      "retry-failed", po::bool_switch(&args.retry_failed),
+      "rerun runs recorded as failed (finished runs are always kept)");
+  add_common(options, args);
+  po::positional_options_description positional;
+  positional.add("experiment", 1);
+  auto values = parse_command("gantry sweep EXPERIMENT.ini --seeds 1-8 [--grid k=v1,v2]... [options]",
+                              options, positional, raw_args);
+  if (!values) return kSuccess;
+  return execute("sweep", raw_args, args, stop_flag);
+}
+
+}  // namespace gantry::cli

@@ -1,0 +1,66 @@
+// The resolved options handed to a plugin's factory: every declared option with its value from
+// the experiment file, a --set override or its default. The harness has already checked types
+// and bounds against the plugin's OptionSpec table, so the getters only convert.
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+
+namespace gantry {
+
+// Thrown by a plugin (or by these getters) when an option value cannot be used; the harness
+// reports it as a configuration error naming the plugin.
+class OptionError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Options {
+ public:
+  Options() = default;
+  explicit Options(std::map<std::string, std::string> values) : values_(std::move(values)) {}
+
+  bool contains(const std::string& key) const { return values_.count(key) != 0; }
+  const std::map<std::string, std::string>& values() const { return values_; }
+
+  const std::string& text(const std::string& key) const {
+    auto found = values_.find(key);
+    if (found == values_.end()) throw OptionError("option '" + key + "' is not set");
+    return found->second;
+  }
+
+  long long integer(const std::string& key) const {
+    const std::string& value = text(key);
+    try {
+      std::size_t used = 0;
+      long long parsed = std::stoll(value, &used);
+      if (used == value.size()) return parsed;
+    } catch (const std::exception&) {
+    }
+    throw OptionError("option '" + key + "' = '" + value + "' is not an integer");
+  }
+
+  double real(const std::string& key) const {
+    const std::string& value = text(key);
+    try {
+      std::size_t used = 0;
+      double parsed = std::stod(value, &used);
+      if (used == value.size()) return parsed;
+    } catch (const std::exception&) {
+    }
+    throw OptionError("option '" + key + "' = '" + value + "' is not a number");
+  }
+
+  bool boolean(const std::string& key) const {
+    const std::string& value = text(key);
+    if (value == "true" || value == "1" || value == "yes" || value == "on") return true;
+    if (value == "false" || value == "0" || value == "no" || value == "off") return false;
+    throw OptionError("option '" + key + "' = '" + value + "' is not true or false");
+  }
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+}  // namespace gantry

@@ -1,0 +1,59 @@
+// An experiment: the settings of one GAN setup, read from an INI file (Boost.program_options'
+// config-file format), overridden by --set, and resolved against the declared options of the
+// plugins it names. Resolution rejects unknown keys (suggesting the nearest valid one) and
+// ill-typed or out-of-range values, and fills in every default, so the resolved text alone is
+// enough to rerun the experiment.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "gantry/option_info.hpp"
+#include "gantry/options.hpp"
+
+namespace gantry {
+
+class PluginCatalog;
+
+// "section.key" = "value" pairs in file order, before validation.
+struct RawSettings {
+  std::string source;  // file name, for messages
+  std::vector<std::pair<std::string, std::string>> entries;
+
+  // Replaces (or appends) a setting; `assignment` is "section.key=value".
+  void apply_override(const std::string& assignment, const std::string& origin);
+  void set(const std::string& key, const std::string& value);
+};
+
+RawSettings read_experiment_file(const std::string& path);
+
+struct Setting {
+  std::string key;  // section.key
+  std::string value;
+  OptionInfo option;
+};
+
+class ResolvedExperiment {
+ public:
+  const std::vector<Setting>& settings() const { return settings_; }
+  const std::string& value(const std::string& key) const;
+  // The options of one section (without the section prefix), as handed to a plugin.
+  Options section(const std::string& section) const;
+  // Canonical INI text: sections in a fixed order, keys sorted, every default written out.
+  std::string to_ini() const;
+  // Stable id of these settings plus the seed (a name-based UUID, SHA-1).
+  std::string identity(std::int64_t seed) const;
+
+ private:
+  friend ResolvedExperiment resolve_experiment(const RawSettings&, const PluginCatalog&);
+  std::vector<Setting> settings_;
+};
+
+ResolvedExperiment resolve_experiment(const RawSettings& raw, const PluginCatalog& catalog);
+
+// Every valid key of an experiment using the plugins `raw` names (for suggestions and --help).
+std::vector<Setting> declared_settings(const RawSettings& raw, const PluginCatalog& catalog);
+
+}  // namespace gantry

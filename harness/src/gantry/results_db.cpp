@@ -1,0 +1,160 @@
+#include "gantry/results_db.hpp"
+
+#include <unistd.h>
+
+#include <array>
+#include <ctime>
+
+#include "gantry/build_info.hpp"
+#include "gantry/schema.hpp"
+
+namespace gantry {
+
+std::string utc_timestamp() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  std::array<char, 32> text{};
+  std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text.data();
+}
+
+std::string host_name() {
+  std::array<char, 256> name{};
+  if (gethostname(name.data(), name.size() - 1) != 0) return "unknown";
+  return name.data();
+}
+
+ResultsDb::ResultsDb(const std::string& path, int busy_timeout_ms)
+    : connection_(path, sqlite::Connection::Mode::read_write_create, busy_timeout_ms) {
+  check_schema(connection_);
+  connection_.execute("PRAGMA journal_mode = WAL");
+  connection_.execute("PRAGMA foreign_keys = ON");
+  // NORMAL is durable across application crashes in WAL mode; only power loss can drop the
+  // last commits, never corrupt the file.
+  connection_.execute("PRAGMA synchronous = NORMAL");
+  migrate(connection_);
+}
+
+std::int64_t ResultsDb::ensure_sweep(const std::string& name, const std::string& experiment_file,
+                                     const std::string& command) {
+  std::lock_guard lock(mutex_);
+  sqlite::Transaction transaction(connection_);
+  sqlite::Statement upsert(connection_,
+                           "INSERT INTO sweeps (name, experiment_file, created_at, command) "
+                           "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (name) DO UPDATE SET "
+                           "experiment_file = excluded.experiment_file, command = excluded.command");
+  upsert.bind(1, name).bind(2, experiment_file).bind(3, utc_timestamp()).bind(4, command).run();
+  sqlite::Statement select(connection_, "SELECT id FROM sweeps WHERE name = ?1");
+  select.bind(1, name);
+  select.step();
+  std::int64_t id = select.column_int(0);
+  transaction.commit();
+  return id;
+}
+
+std::optional<ExistingRun> ResultsDb::find_run(std::int64_t sweep_id,
+                                               const std::string& identity) {
+  std::lock_guard lock(mutex_);
+  sqlite::Statement select(connection_,
+                           "SELECT id, status, host, pid, attempt FROM runs "
+                           "WHERE sweep_id = ?1 AND identity = ?2");
+  select.bind(1, sweep_id).bind(2, identity);
+  if (!select.step()) return std::nullopt;
+  return ExistingRun{select.column_int(0), select.column_text(1), select.column_text(2),
+                     select.column_int(3), select.column_int(4)};
+}
+
+std::int64_t ResultsDb::begin_run(const RunStart& start) {
+  std::lock_guard lock(mutex_);
+  sqlite::Transaction transaction(connection_);
+  std::int64_t run_id = 0;
+  sqlite::Statement existing(connection_,
+                             "SELECT id FROM runs WHERE sweep_id = ?1 AND identity = ?2");
+  existing.bind(1, start.sweep_id).bind(2, start.identity);
+  if (existing.step()) {
+    run_id = existing.column_int(0);
+    for (const char* table : {"metrics", "summaries", "params"}) {
+      sqlite::Statement clear(connection_,
+                              std::string("DELETE FROM ") + table + " WHERE run_id = ?1");
+      clear.bind(1, run_id).run();
+    }
+    sqlite::Statement reset(connection_,
+                            "UPDATE runs SET status = 'running', config = ?2, plugins = ?3, "
+                            "started_at = ?4, ended_at = NULL, wall_seconds = NULL, steps = NULL, "
+                            "error = NULL, gantry_version = ?5, git_commit = ?6, host = ?7, "
+                            "pid = ?8, attempt = attempt + 1 WHERE id = ?1");
+    reset.bind(1, run_id).bind(2, start.config).bind(3, start.plugins).bind(4, utc_timestamp());
+    reset.bind(5, gantry_version()).bind(6, gantry_git_commit()).bind(7, host_name());
+    reset.bind(8, std::int64_t{getpid()}).run();
+  } else {
+    sqlite::Statement insert(
+        connection_,
+        "INSERT INTO runs (sweep_id, seed, identity, status, config, plugins, started_at, "
+        "gantry_version, git_commit, host, pid) "
+        "VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    insert.bind(1, start.sweep_id).bind(2, start.seed).bind(3, start.identity);
+    insert.bind(4, start.config).bind(5, start.plugins).bind(6, utc_timestamp());
+    insert.bind(7, gantry_version()).bind(8, gantry_git_commit()).bind(9, host_name());
+    insert.bind(10, std::int64_t{getpid()}).run();
+    run_id = connection_.last_insert_id();
+  }
+  sqlite::Statement param(connection_,
+                          "INSERT INTO params (run_id, key, value) VALUES (?1, ?2, ?3)");
+  for (const ParamValue& value : start.params) {
+    param.bind(1, run_id).bind(2, value.key).bind(3, value.value).run();
+  }
+  transaction.commit();
+  return run_id;
+}
+
+void ResultsDb::set_hdf5_path(std::int64_t run_id, const std::string& path) {
+  std::lock_guard lock(mutex_);
+  sqlite::Statement update(connection_, "UPDATE runs SET hdf5_path = ?2 WHERE id = ?1");
+  update.bind(1, run_id).bind(2, path).run();
+}
+
+void ResultsDb::append_metrics(std::int64_t run_id, const std::vector<MetricPoint>& points) {
+  if (points.empty()) return;
+  std::lock_guard lock(mutex_);
+  sqlite::Transaction transaction(connection_);
+  // REPLACE: a step logged twice (e.g. a trainer re-logging at its final step) keeps one value.
+  sqlite::Statement insert(
+      connection_, "INSERT OR REPLACE INTO metrics (run_id, key, step, value) VALUES (?1, ?2, ?3, ?4)");
+  for (const MetricPoint& point : points) {
+    insert.bind(1, run_id).bind(2, point.key).bind(3, std::int64_t{point.step});
+    insert.bind(4, point.value).run();
+  }
+  transaction.commit();
+}
+
+void ResultsDb::end_run(std::int64_t run_id, const RunEnd& end) {
+  std::lock_guard lock(mutex_);
+  sqlite::Transaction transaction(connection_);
+  sqlite::Statement insert(connection_,
+                           "INSERT OR REPLACE INTO summaries (run_id, key, value) VALUES (?1, ?2, ?3)");
+  for (const auto& [key, value] : end.summaries) {
+    insert.bind(1, run_id).bind(2, key).bind(3, value).run();
+  }
+  sqlite::Statement update(connection_,
+                           "UPDATE runs SET status = ?2, ended_at = ?3, wall_seconds = ?4, "
+                           "steps = ?5, error = ?6 WHERE id = ?1");
+  update.bind(1, run_id).bind(2, end.status).bind(3, utc_timestamp()).bind(4, end.wall_seconds);
+  update.bind(5, std::int64_t{end.steps});
+  if (end.error.empty()) {
+    update.bind_null(6);
+  } else {
+    update.bind(6, end.error);
+  }
+  update.run();
+  transaction.commit();
+}
+
+void ResultsDb::mark_interrupted(std::int64_t run_id, const std::string& reason) {
+  std::lock_guard lock(mutex_);
+  sqlite::Statement update(connection_,
+                           "UPDATE runs SET ended_at = ?2, error = ?3 WHERE id = ?1");
+  update.bind(1, run_id).bind(2, utc_timestamp()).bind(3, reason).run();
+}
+
+}  // namespace gantry

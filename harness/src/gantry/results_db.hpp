@@ -1,0 +1,87 @@
+// The results store's write side: sweeps, runs, params, metrics and summaries in one SQLite
+// file (WAL, busy timeout, batched inserts). Thread-safe: the sweep's workers share one
+// connection per process, as SQLite's POSIX locks require, behind a mutex.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gantry/sqlite.hpp"
+
+namespace gantry {
+
+struct MetricPoint {
+  std::string key;
+  long long step;
+  double value;
+};
+
+struct ParamValue {
+  std::string key;
+  sqlite::Value value;  // integers and reals are stored as numbers, so they compare as numbers
+};
+
+// A run as it stands in the database, enough to decide whether a sweep must (re)run it.
+struct ExistingRun {
+  std::int64_t id;
+  std::string status;
+  std::string host;
+  std::int64_t pid;
+  std::int64_t attempt;
+};
+
+// Everything recorded when a run starts.
+struct RunStart {
+  std::int64_t sweep_id;
+  std::int64_t seed;
+  std::string identity;
+  std::string config;   // resolved experiment, INI text: rerunnable as it is
+  std::string plugins;  // kind=name@version of each plugin used
+  std::vector<ParamValue> params;
+};
+
+struct RunEnd {
+  std::string status;  // "finished" or "failed"
+  double wall_seconds;
+  long long steps;
+  std::string error;  // empty when finished
+  std::vector<std::pair<std::string, double>> summaries;
+};
+
+class ResultsDb {
+ public:
+  // Opens or creates the database and migrates it to the current schema.
+  explicit ResultsDb(const std::string& path, int busy_timeout_ms = 10000);
+
+  const std::string& path() const { return connection_.path(); }
+
+  // Finds or creates the sweep named `name`, recording the command that (re)ran it.
+  std::int64_t ensure_sweep(const std::string& name, const std::string& experiment_file,
+                            const std::string& command);
+
+  std::optional<ExistingRun> find_run(std::int64_t sweep_id, const std::string& identity);
+
+  // Inserts the run as "running", or, when a row with its identity exists, resets that row in
+  // place (its old metrics, params and summaries removed, attempt + 1) so nothing is duplicated.
+  // Returns the run id.
+  std::int64_t begin_run(const RunStart& start);
+  void set_hdf5_path(std::int64_t run_id, const std::string& path);
+
+  void append_metrics(std::int64_t run_id, const std::vector<MetricPoint>& points);
+  void end_run(std::int64_t run_id, const RunEnd& end);
+  // Leaves the run "running" for a later resume, noting why it stopped.
+  void mark_interrupted(std::int64_t run_id, const std::string& reason);
+
+ private:
+  std::mutex mutex_;
+  sqlite::Connection connection_;
+};
+
+// UTC time as ISO 8601, e.g. 2026-11-23T10:00:00Z.
+std::string utc_timestamp();
+std::string host_name();
+
+}  // namespace gantry

@@ -1,0 +1,49 @@
+// One run's HDF5 file: samples (held-out real, generated at each evaluation, final) and the
+// metric curves, with the run's identity and configuration as attributes. The layout is a public
+// interface (docs/results-schema.md), versioned by the root attribute gantry_layout_version.
+//
+// Each write opens, writes and closes the file, so a run killed between evaluations leaves a
+// readable file. Debian's HDF5 is not thread-safe, so every call holds one process-wide lock.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "gantry/matrix.hpp"
+
+namespace gantry {
+
+inline constexpr int kHdf5LayoutVersion = 1;
+
+struct RunAttributes {
+  std::int64_t run_id;
+  std::string sweep;
+  std::int64_t seed;
+  std::string identity;
+  std::string config;
+  std::string gantry_version;
+  std::string git_commit;
+};
+
+class RunArtifacts {
+ public:
+  // Creates (or truncates, on a rerun) the file and writes the root attributes.
+  RunArtifacts(std::string path, const RunAttributes& attributes);
+
+  const std::string& path() const { return path_; }
+
+  // Writes rows as /samples/<name> (float32, rows x columns), with the step as an attribute
+  // when it is not negative.
+  void write_samples(const std::string& name, const Matrix& rows, long long step = -1);
+
+  // Writes each curve as /metrics/<key>: float64, n x 2, columns (step, value).
+  void write_curves(const std::map<std::string, std::vector<std::pair<long long, double>>>& curves);
+
+ private:
+  std::string path_;
+};
+
+}  // namespace gantry

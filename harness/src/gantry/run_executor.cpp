@@ -1,0 +1,129 @@
+#include "gantry/run_executor.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+#include "gantry/build_info.hpp"
+#include "gantry/errors.hpp"
+#include "gantry/plugin_catalog.hpp"
+#include "gantry/results_db.hpp"
+#include "gantry/run_artifacts.hpp"
+#include "gantry/run_session.hpp"
+
+namespace gantry {
+namespace {
+
+std::string plugins_used(const ResolvedExperiment& experiment, const PluginCatalog& catalog) {
+  std::string text;
+  for (const char* kind : {"data", "model", "trainer"}) {
+    const PluginInfo& info = catalog.find(kind, experiment.value(std::string(kind) + ".plugin")).info;
+    text += (text.empty() ? "" : ";") + std::string(kind) + "=" + info.name + "@" + info.version;
+  }
+  return text;
+}
+
+std::vector<ParamValue> params_of(const ResolvedExperiment& experiment) {
+  std::vector<ParamValue> params;
+  for (const Setting& setting : experiment.settings()) {
+    params.push_back(ParamValue{setting.key, setting.option.typed(setting.value)});
+  }
+  return params;
+}
+
+std::string recorded_path(const std::filesystem::path& file, const std::filesystem::path& db_dir) {
+  std::filesystem::path absolute = std::filesystem::absolute(file).lexically_normal();
+  std::filesystem::path base = std::filesystem::absolute(db_dir).lexically_normal();
+  std::filesystem::path relative = absolute.lexically_relative(base);
+  bool below = !relative.empty() && relative.begin()->string() != "..";
+  return (below ? relative : absolute).string();
+}
+
+std::string artifact_file_name(std::int64_t run_id) {
+  char name[32];
+  std::snprintf(name, sizeof name, "run-%06lld.h5", static_cast<long long>(run_id));
+  return name;
+}
+
+}  // namespace
+
+RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCatalog& catalog,
+                       const std::atomic<bool>& stop_flag) {
+  const ResolvedExperiment& experiment = plan.experiment;
+  RunStart start{plan.sweep_id, plan.seed, plan.identity, experiment.to_ini(),
+                 plugins_used(experiment, catalog), params_of(experiment)};
+  RunOutcome outcome;
+  outcome.run_id = store.db.begin_run(start);
+  auto started = std::chrono::steady_clock::now();
+  auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
+
+  // Read from the session before it (and the plugin objects it refers to) goes out of scope.
+  long long steps = 0;
+  std::vector<std::pair<std::string, double>> summaries;
+  try {
+    std::filesystem::path file = store.artifacts_dir / plan.sweep_name /
+                                 artifact_file_name(outcome.run_id);
+    RunArtifacts artifacts(file.string(),
+                           RunAttributes{outcome.run_id, plan.sweep_name, plan.seed, plan.identity,
+                                         start.config, gantry_version(), gantry_git_commit()});
+    store.db.set_hdf5_path(outcome.run_id, recorded_path(file, store.db_dir));
+
+    const auto seed = static_cast<std::uint64_t>(plan.seed);
+    Options data_options = experiment.section("data");
+    Options model_options = experiment.section("model");
+    Options trainer_options = experiment.section("trainer");
+    std::shared_ptr<DataSource> data =
+        catalog.create_data(experiment.value("data.plugin"), PluginArgs{data_options, 0, seed});
+    std::shared_ptr<GanModel> model = catalog.create_model(
+        experiment.value("model.plugin"), PluginArgs{model_options, data->dimensions(), seed});
+    std::shared_ptr<Trainer> trainer = catalog.create_trainer(
+        experiment.value("trainer.plugin"), PluginArgs{trainer_options, 0, seed});
+
+    RunSession session(outcome.run_id, seed, *data, *model,
+                       EvalSettings::from(experiment.section("eval")), store.db, artifacts,
+                       stop_flag);
+    auto keep_results = [&] {
+      steps = session.last_step();
+      summaries = session.summaries();
+      session.flush();
+    };
+    try {
+      session.prepare();
+      trainer->train(session);
+      if (stop_flag.load()) throw Interrupted();
+      session.finish();
+    } catch (...) {
+      // Keep what was measured up to the failure: it is often the interesting part.
+      try {
+        keep_results();
+      } catch (const std::exception&) {
+      }
+      throw;
+    }
+    keep_results();
+    outcome.status = RunStatus::finished;
+  } catch (const Interrupted&) {
+    outcome.status = RunStatus::interrupted;
+    outcome.error = "interrupted";
+  } catch (const std::exception& error) {
+    outcome.status = RunStatus::failed;
+    outcome.error = error.what();
+  } catch (...) {
+    outcome.status = RunStatus::failed;
+    outcome.error = "a plugin threw an exception that is not a std::exception";
+  }
+  outcome.wall_seconds = elapsed();
+
+  if (outcome.status == RunStatus::interrupted) {
+    store.db.mark_interrupted(outcome.run_id, "interrupted; resumed by rerunning the sweep");
+    return outcome;
+  }
+  store.db.end_run(outcome.run_id,
+                   RunEnd{outcome.status == RunStatus::finished ? "finished" : "failed",
+                          outcome.wall_seconds, steps, outcome.error, std::move(summaries)});
+  return outcome;
+}
+
+}  // namespace gantry

@@ -5,6 +5,11 @@
 # searches by default.
 set(GANTRY_PLUGIN_EXPORT_MAP ${CMAKE_CURRENT_LIST_DIR}/plugin-exports.map)
 
+# Every plugin built in this project, so tests can depend on all of them at once.
+if(NOT TARGET gantry_bundled_plugins)
+  add_custom_target(gantry_bundled_plugins)
+endif()
+
 function(gantry_add_plugin)
   cmake_parse_arguments(PLUGIN "" "NAME;KIND" "SOURCES;LIBRARIES" ${ARGN})
   if(NOT PLUGIN_KIND MATCHES "^(data|model|trainer)$")
@@ -22,4 +27,5 @@ function(gantry_add_plugin)
   target_link_options(${target} PRIVATE
     "LINKER:--version-script=${GANTRY_PLUGIN_EXPORT_MAP}" "LINKER:--no-undefined")
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${GANTRY_PLUGIN_EXPORT_MAP})
+  add_dependencies(gantry_bundled_plugins ${target})
 endfunction()

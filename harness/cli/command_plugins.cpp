@@ -13,8 +13,8 @@ namespace {
 void print_options(const std::string& section, const std::vector<OptionInfo>& options) {
   for (const auto& option : options) {
     std::string key = section + "." + option.name;
-    std::cout << "    " << key << std::string(key.size() < 28 ? 28 - key.size() : 1, ' ')
-              << "= " << (option.default_value.empty() ? "\"\"" : option.default_value) << "  ("
+    std::cout << "    " << key << std::string(key.size() < 28 ? 28 - key.size() : 1, ' ') << "= "
+              << (option.default_value.empty() ? "\"\"" : option.default_value) << "  ("
               << option.describe_type() << ")\n"
               << "        " << option.help << "\n";
   }
@@ -50,7 +50,8 @@ int command_plugins(const std::vector<std::string>& raw_args) {
         continue;
       }
       ++shown;
-      std::cout << "\n" << info.kind << " " << info.name << " " << info.version << "  ("
+      std::cout << "\n"
+                << info.kind << " " << info.name << " " << info.version << "  ("
                 << info.file.string() << ")\n  " << info.summary << "\n";
       print_options(info.kind, info.options);
     }

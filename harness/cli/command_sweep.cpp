@@ -54,9 +54,9 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   std::vector<std::int64_t> seeds = parse_seeds(args.seeds);
 
   std::vector<PlannedRun> plan = plan_sweep(base, grid, seeds, catalog, "");
-  std::string sweep_name =
-      args.sweep_name.empty() ? default_sweep_name(plan.front().experiment, args.experiment)
-                              : args.sweep_name;
+  std::string sweep_name = args.sweep_name.empty()
+                               ? default_sweep_name(plan.front().experiment, args.experiment)
+                               : args.sweep_name;
   ResultsDb db(args.store.db);
   std::int64_t sweep_id =
       db.ensure_sweep(sweep_name, args.experiment, command_line(command, raw_args));
@@ -71,8 +71,8 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   settings.rerun_finished = args.rerun;
   std::filesystem::path db_dir = std::filesystem::path(args.store.db).parent_path();
   RunStore store{db, args.store.artifacts, db_dir.empty() ? "." : db_dir};
-  SweepResult result = run_sweep(plan, store, catalog, settings, stop_flag, std::cerr,
-                                 isatty(STDERR_FILENO) != 0);
+  SweepResult result =
+      run_sweep(plan, store, catalog, settings, stop_flag, std::cerr, isatty(STDERR_FILENO) != 0);
 
   std::cout << "sweep '" << sweep_name << "': " << result.planned << " runs planned, "
             << result.finished << " finished now, " << result.failed << " failed, "
@@ -80,8 +80,8 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   if (result.busy) std::cout << ", " << result.busy << " running elsewhere";
   if (result.interrupted) std::cout << ", " << result.interrupted << " interrupted";
   std::cout << "\nresults: " << args.store.db << " (gantry runs --sweep " << sweep_name
-            << "), HDF5 under " << (std::filesystem::path(args.store.artifacts) / sweep_name).string()
-            << "/\n";
+            << "), HDF5 under "
+            << (std::filesystem::path(args.store.artifacts) / sweep_name).string() << "/\n";
   if (command == "run") {
     if (auto run = db.find_run(sweep_id, plan.front().identity)) {
       ResultsReader reader(args.store.db);
@@ -110,8 +110,8 @@ int command_run(const std::vector<std::string>& raw_args, const std::atomic<bool
   SweepArguments args;
   po::options_description options("run options");
   options.add_options()("experiment", po::value(&args.experiment)->required(),
-                        "experiment file (INI)")(
-      "seed", po::value(&args.seeds)->default_value("1"), "random seed")(
+                        "experiment file (INI)")("seed", po::value(&args.seeds)->default_value("1"),
+                                                 "random seed")(
       "rerun", po::bool_switch(&args.rerun),
       "run again even if this config and seed are already recorded");
   add_common(options, args);
@@ -130,19 +130,19 @@ int command_sweep(const std::vector<std::string>& raw_args, const std::atomic<bo
   SweepArguments args;
   po::options_description options("sweep options");
   options.add_options()("experiment", po::value(&args.experiment)->required(),
-                        "experiment file (INI)")(
-      "seeds", po::value(&args.seeds)->required(), "seeds: 1-8, 1,2,5 or 1-4,10-12")(
+                        "experiment file (INI)")("seeds", po::value(&args.seeds)->required(),
+                                                 "seeds: 1-8, 1,2,5 or 1-4,10-12")(
       "grid", po::value(&args.grid)->composing(),
       "a grid axis: section.key=v1,v2,... (repeatable; cartesian product)")(
-      "jobs,j", po::value(&args.jobs)->default_value(0),
-      "runs in parallel (0: one per core)")(
+      "jobs,j", po::value(&args.jobs)->default_value(0), "runs in parallel (0: one per core)")(
       "retry-failed", po::bool_switch(&args.retry_failed),
       "rerun runs recorded as failed (finished runs are always kept)");
   add_common(options, args);
   po::positional_options_description positional;
   positional.add("experiment", 1);
-  auto values = parse_command("gantry sweep EXPERIMENT.ini --seeds 1-8 [--grid k=v1,v2]... [options]",
-                              options, positional, raw_args);
+  auto values =
+      parse_command("gantry sweep EXPERIMENT.ini --seeds 1-8 [--grid k=v1,v2]... [options]",
+                    options, positional, raw_args);
   if (!values) return kSuccess;
   return execute("sweep", raw_args, args, stop_flag);
 }

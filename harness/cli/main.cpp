@@ -1,9 +1,9 @@
 // gantry: the command-line entry point. Dispatches to a subcommand and turns every error into
 // one message on stderr and a non-zero exit code.
+#include <unistd.h>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
-#include <unistd.h>
 
 #include "cli_common.hpp"
 #include "commands.hpp"

@@ -14,7 +14,7 @@
 
 // Everything that must match between the harness and a plugin for C++ objects (std::string,
 // std::map, Eigen matrices) to cross the boundary safely.
-#define GANTRY_COMPILER_ABI                                                          \
+#define GANTRY_COMPILER_ABI \
   "cxxabi=" GANTRY_STRINGIFY(__GXX_ABI_VERSION) " cxx11_strings=" GANTRY_STRINGIFY( \
       _GLIBCXX_USE_CXX11_ABI) " eigen=" GANTRY_STRINGIFY(EIGEN_WORLD_VERSION) "." \
       GANTRY_STRINGIFY(EIGEN_MAJOR_VERSION) " eigen_align=" GANTRY_STRINGIFY(EIGEN_MAX_ALIGN_BYTES)

@@ -8,9 +8,9 @@
 namespace gantry {
 
 struct PluginArgs {
-  const Options& options;      // every declared option, resolved and checked against its spec
-  int sample_dimensions;       // columns of one data row; set for models, 0 for data plugins
-  std::uint64_t seed;          // the run's seed: derive the plugin's own streams with make_stream
+  const Options& options;  // every declared option, resolved and checked against its spec
+  int sample_dimensions;   // columns of one data row; set for models, 0 for data plugins
+  std::uint64_t seed;      // the run's seed: derive the plugin's own streams with make_stream
 };
 
 }  // namespace gantry

@@ -25,26 +25,26 @@ using model_interface = GanModel;
 using trainer_interface = Trainer;
 }  // namespace gantry::detail
 
-#define GANTRY_PLUGIN(KIND, CLASS, NAME, VERSION, SUMMARY, OPTIONS)                          \
-  namespace gantry_plugin_export {                                                           \
-  static_assert(std::is_base_of_v<::gantry::detail::KIND##_interface, CLASS>,                \
-                #CLASS " must derive from the " #KIND " plugin interface");                  \
-  static_assert(std::is_constructible_v<CLASS, const ::gantry::PluginArgs&>,                 \
-                #CLASS " needs a constructor taking const gantry::PluginArgs&");             \
-  const ::gantry::PluginDescriptor descriptor = {                                            \
-      ::gantry::kDescriptorMagic,                                                            \
-      ::gantry::kPluginAbiVersion,                                                           \
-      static_cast<std::uint32_t>(sizeof(::gantry::PluginDescriptor)),                        \
-      static_cast<std::uint32_t>(std::size(OPTIONS)),                                        \
-      GANTRY_COMPILER_ABI,                                                                   \
-      #KIND,                                                                                 \
-      NAME,                                                                                  \
-      VERSION,                                                                               \
-      SUMMARY,                                                                               \
-      OPTIONS};                                                                              \
-  ::gantry::detail::KIND##_interface* create(const ::gantry::PluginArgs& args) {             \
-    return new CLASS(args);                                                                  \
-  }                                                                                          \
-  }                                                                                          \
-  BOOST_DLL_ALIAS(gantry_plugin_export::descriptor, gantry_descriptor)                       \
+#define GANTRY_PLUGIN(KIND, CLASS, NAME, VERSION, SUMMARY, OPTIONS)              \
+  namespace gantry_plugin_export {                                               \
+  static_assert(std::is_base_of_v<::gantry::detail::KIND##_interface, CLASS>,    \
+                #CLASS " must derive from the " #KIND " plugin interface");      \
+  static_assert(std::is_constructible_v<CLASS, const ::gantry::PluginArgs&>,     \
+                #CLASS " needs a constructor taking const gantry::PluginArgs&"); \
+  const ::gantry::PluginDescriptor descriptor = {                                \
+      ::gantry::kDescriptorMagic,                                                \
+      ::gantry::kPluginAbiVersion,                                               \
+      static_cast<std::uint32_t>(sizeof(::gantry::PluginDescriptor)),            \
+      static_cast<std::uint32_t>(std::size(OPTIONS)),                            \
+      GANTRY_COMPILER_ABI,                                                       \
+      #KIND,                                                                     \
+      NAME,                                                                      \
+      VERSION,                                                                   \
+      SUMMARY,                                                                   \
+      OPTIONS};                                                                  \
+  ::gantry::detail::KIND##_interface* create(const ::gantry::PluginArgs& args) { \
+    return new CLASS(args);                                                      \
+  }                                                                              \
+  }                                                                              \
+  BOOST_DLL_ALIAS(gantry_plugin_export::descriptor, gantry_descriptor)           \
   BOOST_DLL_ALIAS(gantry_plugin_export::create, gantry_create_##KIND)

@@ -20,7 +20,9 @@ namespace {
 const std::vector<std::string> kSectionOrder = {"experiment", "data", "model", "trainer", "eval"};
 const std::vector<std::string> kPluginSections = {"data", "model", "trainer"};
 
-std::string section_of(const std::string& key) { return key.substr(0, key.find('.')); }
+std::string section_of(const std::string& key) {
+  return key.substr(0, key.find('.'));
+}
 
 const std::string* find_value(const RawSettings& raw, const std::string& key) {
   for (const auto& [name, value] : raw.entries) {

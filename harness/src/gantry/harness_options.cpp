@@ -21,8 +21,8 @@ constexpr OptionSpec kEvalOptions[] = {
     option::integer("heldout_rows", "1000",
                     "Real rows drawn once per run (own random stream) and used at every evaluation",
                     2, 1e7),
-    option::integer("generated_rows", "1000",
-                    "Fresh generated rows scored at each evaluation", 2, 1e7),
+    option::integer("generated_rows", "1000", "Fresh generated rows scored at each evaluation", 2,
+                    1e7),
     option::integer("final_rows", "1000", "Generated rows kept as /samples/final", 1, 1e7),
     option::integer("energy_rows", "1000",
                     "Rows of each side used for the energy distance (cost grows with its square)",
@@ -44,10 +44,17 @@ const std::vector<OptionInfo>& eval_options() {
 }
 
 OptionInfo plugin_name_option(const std::string& section) {
-  const char* fallback = section == "model" ? "eigen-mlp" : section == "trainer" ? "alternating" : "";
-  return OptionInfo{"plugin", OptionType::text, fallback,
+  const char* fallback = section == "model"     ? "eigen-mlp"
+                         : section == "trainer" ? "alternating"
+                                                : "";
+  return OptionInfo{"plugin",
+                    OptionType::text,
+                    fallback,
                     "Name of the " + section + " plugin (see `gantry plugins`)",
-                    -option::unbounded, option::unbounded, false, {}};
+                    -option::unbounded,
+                    option::unbounded,
+                    false,
+                    {}};
 }
 
 }  // namespace gantry

@@ -105,9 +105,10 @@ std::optional<std::string> OptionInfo::problem_with(const std::string& value) co
         return std::nullopt;
     }
   } catch (const OptionError&) {
-    return "'" + value + "' is not " + (type == OptionType::integer ? "an integer"
-                                        : type == OptionType::real  ? "a number"
-                                                                    : "true or false");
+    return "'" + value + "' is not " +
+           (type == OptionType::integer ? "an integer"
+            : type == OptionType::real  ? "a number"
+                                        : "true or false");
   }
   return std::nullopt;
 }

@@ -75,8 +75,8 @@ PluginInfo read_descriptor(const boost::dll::shared_library& library,
       throw PluginError(where + "declares the option '" + option.name + "' twice");
     }
     if (auto problem = option.problem_with(option.default_value)) {
-      throw PluginError(where + "the default of option '" + option.name + "' is invalid: " +
-                        *problem);
+      throw PluginError(where + "the default of option '" + option.name +
+                        "' is invalid: " + *problem);
     }
     info.options.push_back(std::move(option));
   }

@@ -40,10 +40,11 @@ std::int64_t ResultsDb::ensure_sweep(const std::string& name, const std::string&
                                      const std::string& command) {
   std::lock_guard lock(mutex_);
   sqlite::Transaction transaction(connection_);
-  sqlite::Statement upsert(connection_,
-                           "INSERT INTO sweeps (name, experiment_file, created_at, command) "
-                           "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (name) DO UPDATE SET "
-                           "experiment_file = excluded.experiment_file, command = excluded.command");
+  sqlite::Statement upsert(
+      connection_,
+      "INSERT INTO sweeps (name, experiment_file, created_at, command) "
+      "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (name) DO UPDATE SET "
+      "experiment_file = excluded.experiment_file, command = excluded.command");
   upsert.bind(1, name).bind(2, experiment_file).bind(3, utc_timestamp()).bind(4, command).run();
   sqlite::Statement select(connection_, "SELECT id FROM sweeps WHERE name = ?1");
   select.bind(1, name);
@@ -53,8 +54,7 @@ std::int64_t ResultsDb::ensure_sweep(const std::string& name, const std::string&
   return id;
 }
 
-std::optional<ExistingRun> ResultsDb::find_run(std::int64_t sweep_id,
-                                               const std::string& identity) {
+std::optional<ExistingRun> ResultsDb::find_run(std::int64_t sweep_id, const std::string& identity) {
   std::lock_guard lock(mutex_);
   sqlite::Statement select(connection_,
                            "SELECT id, status, host, pid, attempt FROM runs "
@@ -120,7 +120,8 @@ void ResultsDb::append_metrics(std::int64_t run_id, const std::vector<MetricPoin
   sqlite::Transaction transaction(connection_);
   // REPLACE: a step logged twice (e.g. a trainer re-logging at its final step) keeps one value.
   sqlite::Statement insert(
-      connection_, "INSERT OR REPLACE INTO metrics (run_id, key, step, value) VALUES (?1, ?2, ?3, ?4)");
+      connection_,
+      "INSERT OR REPLACE INTO metrics (run_id, key, step, value) VALUES (?1, ?2, ?3, ?4)");
   for (const MetricPoint& point : points) {
     insert.bind(1, run_id).bind(2, point.key).bind(3, std::int64_t{point.step});
     insert.bind(4, point.value).run();
@@ -131,8 +132,8 @@ void ResultsDb::append_metrics(std::int64_t run_id, const std::vector<MetricPoin
 void ResultsDb::end_run(std::int64_t run_id, const RunEnd& end) {
   std::lock_guard lock(mutex_);
   sqlite::Transaction transaction(connection_);
-  sqlite::Statement insert(connection_,
-                           "INSERT OR REPLACE INTO summaries (run_id, key, value) VALUES (?1, ?2, ?3)");
+  sqlite::Statement insert(
+      connection_, "INSERT OR REPLACE INTO summaries (run_id, key, value) VALUES (?1, ?2, ?3)");
   for (const auto& [key, value] : end.summaries) {
     insert.bind(1, run_id).bind(2, key).bind(3, value).run();
   }
@@ -152,8 +153,7 @@ void ResultsDb::end_run(std::int64_t run_id, const RunEnd& end) {
 
 void ResultsDb::mark_interrupted(std::int64_t run_id, const std::string& reason) {
   std::lock_guard lock(mutex_);
-  sqlite::Statement update(connection_,
-                           "UPDATE runs SET ended_at = ?2, error = ?3 WHERE id = ?1");
+  sqlite::Statement update(connection_, "UPDATE runs SET ended_at = ?2, error = ?3 WHERE id = ?1");
   update.bind(1, run_id).bind(2, utc_timestamp()).bind(3, reason).run();
 }
 

@@ -1,7 +1,7 @@
 #include "gantry/results_reader.hpp"
 
-#include <filesystem>
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "gantry/errors.hpp"
@@ -87,11 +87,12 @@ Table ResultsReader::runs(const RunsFilter& filter) {
 
   // Params that take more than one value within a run's sweep are the ones worth a column.
   std::vector<std::string> varying;
-  sqlite::Statement keys(connection_,
-                         "SELECT params.key FROM params JOIN runs ON runs.id = params.run_id "
-                         "JOIN sweeps ON sweeps.id = runs.sweep_id WHERE (?1 = '' OR sweeps.name = ?1) "
-                         "GROUP BY runs.sweep_id, params.key HAVING count(DISTINCT params.value) > 1 "
-                         "ORDER BY params.key");
+  sqlite::Statement keys(
+      connection_,
+      "SELECT params.key FROM params JOIN runs ON runs.id = params.run_id "
+      "JOIN sweeps ON sweeps.id = runs.sweep_id WHERE (?1 = '' OR sweeps.name = ?1) "
+      "GROUP BY runs.sweep_id, params.key HAVING count(DISTINCT params.value) > 1 "
+      "ORDER BY params.key");
   keys.bind(1, filter.sweep);
   while (keys.step()) {
     std::string key = keys.column_text(0);

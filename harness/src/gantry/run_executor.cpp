@@ -17,7 +17,8 @@ namespace {
 std::string plugins_used(const ResolvedExperiment& experiment, const PluginCatalog& catalog) {
   std::string text;
   for (const char* kind : {"data", "model", "trainer"}) {
-    const PluginInfo& info = catalog.find(kind, experiment.value(std::string(kind) + ".plugin")).info;
+    const PluginInfo& info =
+        catalog.find(kind, experiment.value(std::string(kind) + ".plugin")).info;
     text += (text.empty() ? "" : ";") + std::string(kind) + "=" + info.name + "@" + info.version;
   }
   return text;
@@ -50,8 +51,12 @@ std::string artifact_file_name(std::int64_t run_id) {
 RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCatalog& catalog,
                        const std::atomic<bool>& stop_flag) {
   const ResolvedExperiment& experiment = plan.experiment;
-  RunStart start{plan.sweep_id, plan.seed, plan.identity, experiment.to_ini(),
-                 plugins_used(experiment, catalog), params_of(experiment)};
+  RunStart start{plan.sweep_id,
+                 plan.seed,
+                 plan.identity,
+                 experiment.to_ini(),
+                 plugins_used(experiment, catalog),
+                 params_of(experiment)};
   RunOutcome outcome;
   outcome.run_id = store.db.begin_run(start);
   auto started = std::chrono::steady_clock::now();
@@ -63,8 +68,8 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
   long long steps = 0;
   std::vector<std::pair<std::string, double>> summaries;
   try {
-    std::filesystem::path file = store.artifacts_dir / plan.sweep_name /
-                                 artifact_file_name(outcome.run_id);
+    std::filesystem::path file =
+        store.artifacts_dir / plan.sweep_name / artifact_file_name(outcome.run_id);
     RunArtifacts artifacts(file.string(),
                            RunAttributes{outcome.run_id, plan.sweep_name, plan.seed, plan.identity,
                                          start.config, gantry_version(), gantry_git_commit()});
@@ -78,8 +83,8 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
         catalog.create_data(experiment.value("data.plugin"), PluginArgs{data_options, 0, seed});
     std::shared_ptr<GanModel> model = catalog.create_model(
         experiment.value("model.plugin"), PluginArgs{model_options, data->dimensions(), seed});
-    std::shared_ptr<Trainer> trainer = catalog.create_trainer(
-        experiment.value("trainer.plugin"), PluginArgs{trainer_options, 0, seed});
+    std::shared_ptr<Trainer> trainer = catalog.create_trainer(experiment.value("trainer.plugin"),
+                                                              PluginArgs{trainer_options, 0, seed});
 
     RunSession session(outcome.run_id, seed, *data, *model,
                        EvalSettings::from(experiment.section("eval")), store.db, artifacts,

@@ -12,7 +12,9 @@ namespace {
 // what a killed run can lose, while keeping one transaction per batch.
 constexpr std::size_t kMetricBatchSize = 4096;
 
-double mean(const Matrix& column) { return static_cast<double>(column.mean()); }
+double mean(const Matrix& column) {
+  return static_cast<double>(column.mean());
+}
 
 double standard_deviation(const Matrix& column) {
   double average = mean(column);
@@ -76,8 +78,9 @@ void RunSession::log(long long step, const std::vector<Metric>& metrics) {
   for (const Metric& metric : metrics) {
     record(step, metric.key, metric.value);
     if (!std::isfinite(metric.value)) {
-      throw RunError("diverged: " + metric.key + " is " + std::to_string(metric.value) +
-                     " at step " + std::to_string(step));
+      throw RunError("diverged: " + metric.key + " is " +
+                     (std::isnan(metric.value) ? "NaN" : "infinite") + " at step " +
+                     std::to_string(step));
     }
   }
 }
@@ -86,8 +89,8 @@ Matrix RunSession::generated_rows(int rows, const std::string& stream) {
   Matrix generated = model_.generate(model_.sample_latent(rows, random(stream)));
   if (generated.rows() != rows || generated.cols() != data_.dimensions()) {
     throw RunError("the model generated a " + std::to_string(generated.rows()) + " x " +
-                   std::to_string(generated.cols()) + " matrix; expected " +
-                   std::to_string(rows) + " x " + std::to_string(data_.dimensions()));
+                   std::to_string(generated.cols()) + " matrix; expected " + std::to_string(rows) +
+                   " x " + std::to_string(data_.dimensions()));
   }
   return generated;
 }
@@ -112,8 +115,8 @@ void RunSession::evaluate(long long step) {
   for (const Score& score : data_.score(fake, heldout_)) {
     record(step, "eval." + score.name, score.value);
   }
-  int energy_rows = std::min<int>({eval_.energy_rows, static_cast<int>(heldout_.rows()),
-                                   static_cast<int>(fake.rows())});
+  int energy_rows = std::min<int>(
+      {eval_.energy_rows, static_cast<int>(heldout_.rows()), static_cast<int>(fake.rows())});
   record(step, "eval.energy_distance",
          energy_distance(heldout_.topRows(energy_rows), fake.topRows(energy_rows)));
   if (eval_.keep_samples) artifacts_.write_samples("step_" + std::to_string(step), fake, step);

@@ -3,8 +3,8 @@
 namespace gantry::sqlite {
 
 Connection::Connection(const std::string& path, Mode mode, int busy_timeout_ms) : path_(path) {
-  int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY
-                                      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int flags =
+      mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   // One connection is shared by the sweep's worker threads behind the results store's mutex;
   // SQLite's own serialisation is a second guard.
   flags |= SQLITE_OPEN_FULLMUTEX;
@@ -19,14 +19,17 @@ Connection::Connection(const std::string& path, Mode mode, int busy_timeout_ms) 
   sqlite3_busy_timeout(db_, busy_timeout_ms);
 }
 
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection() {
+  sqlite3_close_v2(db_);
+}
 
 void Connection::check(int status, const std::string& what) const {
   if (status == SQLITE_OK || status == SQLITE_ROW || status == SQLITE_DONE) return;
   std::string message = "database '" + path_ + "': " + what + ": " + sqlite3_errmsg(db_);
   int primary = status & 0xff;
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
-    throw DatabaseBusyError(message + " (another process holds the lock; try again when it is done)");
+    throw DatabaseBusyError(message +
+                            " (another process holds the lock; try again when it is done)");
   }
   if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
     throw SchemaError(message);
@@ -48,7 +51,9 @@ Statement::Statement(Connection& connection, const std::string& sql)
   if (stmt_ == nullptr) throw StorageError("empty SQL statement");
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, const Value& value) {
   int status = SQLITE_OK;

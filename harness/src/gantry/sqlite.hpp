@@ -67,9 +67,7 @@ class Statement {
   std::int64_t column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
   double column_double(int index) const { return sqlite3_column_double(stmt_, index); }
   std::string column_text(int index) const;
-  bool column_is_null(int index) const {
-    return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
-  }
+  bool column_is_null(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
   bool read_only() const { return sqlite3_stmt_readonly(stmt_) != 0; }
 
  private:

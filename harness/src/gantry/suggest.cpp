@@ -23,8 +23,8 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-std::vector<std::string> nearest(const std::string& word, const std::vector<std::string>& candidates,
-                                 std::size_t limit) {
+std::vector<std::string> nearest(const std::string& word,
+                                 const std::vector<std::string>& candidates, std::size_t limit) {
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const auto& candidate : candidates) {
     std::size_t distance = edit_distance(word, candidate);

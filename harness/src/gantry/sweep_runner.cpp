@@ -78,8 +78,7 @@ SweepResult run_sweep(const std::vector<PlannedRun>& plan, RunStore& store,
   result.outcomes.resize(pending.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t index = next++; index < pending.size() && !stop_flag.load();
-         index = next++) {
+    for (std::size_t index = next++; index < pending.size() && !stop_flag.load(); index = next++) {
       const PlannedRun& run = pending[index];
       RunOutcome outcome;
       try {
@@ -92,9 +91,9 @@ SweepResult run_sweep(const std::vector<PlannedRun>& plan, RunStore& store,
       result.outcomes[index] = outcome;
       if (outcome.status == RunStatus::interrupted) continue;
       bool failed = outcome.status == RunStatus::failed;
-      progress.run_ended("run " + std::to_string(outcome.run_id) + " (" +
-                             describe_run(run, plan) + ")",
-                         failed, failed ? outcome.error : format_duration(outcome.wall_seconds));
+      progress.run_ended(
+          "run " + std::to_string(outcome.run_id) + " (" + describe_run(run, plan) + ")", failed,
+          failed ? outcome.error : format_duration(outcome.wall_seconds));
     }
   };
   int threads = std::max(1, std::min<int>(settings.jobs, static_cast<int>(pending.size())));

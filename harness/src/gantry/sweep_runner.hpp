@@ -20,8 +20,8 @@ struct SweepSettings {
 
 struct SweepResult {
   int planned = 0;
-  int skipped = 0;      // finished (or failed, without retry) in an earlier invocation
-  int busy = 0;         // being run right now by another live gantry process
+  int skipped = 0;  // finished (or failed, without retry) in an earlier invocation
+  int busy = 0;     // being run right now by another live gantry process
   int finished = 0;
   int failed = 0;
   int interrupted = 0;

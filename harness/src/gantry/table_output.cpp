@@ -45,11 +45,13 @@ void write_aligned(std::ostream& out, const Table& table) {
     }
     cells.push_back(std::move(texts));
   }
-  auto write_line = [&](const std::vector<std::string>& texts, const std::vector<sqlite::Value>* row) {
+  auto write_line = [&](const std::vector<std::string>& texts,
+                        const std::vector<sqlite::Value>* row) {
     for (std::size_t i = 0; i < texts.size(); ++i) {
       bool number = row && !std::holds_alternative<std::string>((*row)[i]);
       std::string pad(widths[i] - texts[i].size(), ' ');
-      out << (i ? "  " : "") << (number ? pad + texts[i] : texts[i] + (i + 1 < texts.size() ? pad : ""));
+      out << (i ? "  " : "")
+          << (number ? pad + texts[i] : texts[i] + (i + 1 < texts.size() ? pad : ""));
     }
     out << "\n";
   };
@@ -67,7 +69,8 @@ void write_csv(std::ostream& out, const Table& table) {
   }
   out << "\n";
   for (const auto& row : table.rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_field(exact_text(row[i]));
+    for (std::size_t i = 0; i < row.size(); ++i)
+      out << (i ? "," : "") << csv_field(exact_text(row[i]));
     out << "\n";
   }
 }

@@ -26,11 +26,10 @@ struct DiscriminatorAverages {
     ++fake_steps;
   }
   std::vector<Metric> metrics(const std::string& prefix, double g_loss, bool with_g) const {
-    std::vector<Metric> values = {
-        {prefix + "d_loss_real", loss_real / std::max(real_steps, 1)},
-        {prefix + "d_loss_fake", loss_fake / std::max(fake_steps, 1)},
-        {prefix + "d_acc_real", accuracy_real / std::max(real_steps, 1)},
-        {prefix + "d_acc_fake", accuracy_fake / std::max(fake_steps, 1)}};
+    std::vector<Metric> values = {{prefix + "d_loss_real", loss_real / std::max(real_steps, 1)},
+                                  {prefix + "d_loss_fake", loss_fake / std::max(fake_steps, 1)},
+                                  {prefix + "d_acc_real", accuracy_real / std::max(real_steps, 1)},
+                                  {prefix + "d_acc_fake", accuracy_fake / std::max(fake_steps, 1)}};
     if (with_g) values.push_back({prefix + "g_loss", g_loss});
     return values;
   }
@@ -106,8 +105,9 @@ void AlternatingTrainer::pretrain(TrainingSession& session) {
         (order[i] < schedule_.pretrain_rows ? real_rows : fake_rows)
             .push_back(order[i] % schedule_.pretrain_rows);
       }
-      DiscriminatorStep step = model.discriminator_step(
-          rows_of(real, real_rows, 0, real_rows.size()), rows_of(fake, fake_rows, 0, fake_rows.size()));
+      DiscriminatorStep step =
+          model.discriminator_step(rows_of(real, real_rows, 0, real_rows.size()),
+                                   rows_of(fake, fake_rows, 0, fake_rows.size()));
       if (!real_rows.empty()) averages.add_real(step);
       if (!fake_rows.empty()) averages.add_fake(step);
       if (session.stop_requested()) return;

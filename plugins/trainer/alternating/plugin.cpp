@@ -7,10 +7,12 @@ namespace {
 using namespace gantry::option;
 
 constexpr gantry::OptionSpec kOptions[] = {
-    integer("epochs", "10000", "Outer iterations: each is k discriminator steps and one generator step", 1),
+    integer("epochs", "10000",
+            "Outer iterations: each is k discriminator steps and one generator step", 1),
     integer("k", "1", "Discriminator steps per generator step", 1, 1000),
     integer("batch", "128", "Rows in a generator step (the notebooks' n_batch / N)", 2),
-    integer("d_batch", "0", "Rows of each class (real, fake) in a discriminator step; 0: batch / 2", 0),
+    integer("d_batch", "0", "Rows of each class (real, fake) in a discriminator step; 0: batch / 2",
+            0),
     choice("d_update", "separate", "separate|joint",
            "separate: one step on the real rows, then one on the fake rows (Keras' two "
            "train_on_batch calls); joint: one step on both"),
@@ -18,7 +20,8 @@ constexpr gantry::OptionSpec kOptions[] = {
            "fresh: new real rows every step; fixed: one set drawn at the start (tanh notebook)"),
     integer("real_set_rows", "0", "Size of the fixed real set; 0: d_batch", 0),
     integer("pretrain_epochs", "0", "Epochs of discriminator-only training before the GAN loop", 0),
-    integer("pretrain_rows", "10000", "Real rows (and as many generated) per pre-training epoch", 1),
+    integer("pretrain_rows", "10000", "Real rows (and as many generated) per pre-training epoch",
+            1),
     integer("pretrain_batch", "32", "Minibatch size of pre-training", 1),
     integer("eval_every", "1000", "Evaluate every this many epochs (and at the last)", 1),
     integer("log_every", "10", "Log training losses and accuracies every this many epochs", 1),

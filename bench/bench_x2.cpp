@@ -1,0 +1,105 @@
+// Benchmarks of the x2 experiment on the Eigen backend, loaded exactly as `gantry run` loads it
+// (experiments/x2.ini resolved against the bundled plugins):
+//   BM_X2TrainingIteration: the alternating trainer's epochs alone (no evaluation, no storage);
+//                           reports microseconds per iteration.
+//   BM_X2Run:               a whole recorded run of 10,000 epochs (evaluation every 2,000,
+//                           SQLite and HDF5 included); reports seconds per run.
+#include <benchmark/benchmark.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "gantry/experiment.hpp"
+#include "gantry/plugin_catalog.hpp"
+#include "gantry/results_db.hpp"
+#include "gantry/run_executor.hpp"
+
+namespace {
+
+std::filesystem::path source_dir() {
+  const char* dir = std::getenv("GANTRY_SOURCE_DIR");
+  return dir ? dir : GANTRY_DEFAULT_SOURCE_DIR;
+}
+
+const gantry::PluginCatalog& catalog() {
+  static const gantry::PluginCatalog bundled(gantry::PluginCatalog::search_path({}));
+  return bundled;
+}
+
+gantry::ResolvedExperiment x2_experiment(long long epochs, long long eval_every) {
+  gantry::RawSettings raw =
+      gantry::read_experiment_file((source_dir() / "experiments" / "x2.ini").string());
+  raw.set("trainer.epochs", std::to_string(epochs));
+  raw.set("trainer.eval_every", std::to_string(eval_every));
+  return gantry::resolve_experiment(raw, catalog());
+}
+
+// A session that trains but neither evaluates nor stores: the cost of the iterations alone.
+class BareSession final : public gantry::TrainingSession {
+ public:
+  BareSession(gantry::DataSource& data, gantry::GanModel& model) : data_(data), model_(model) {}
+  gantry::DataSource& data() override { return data_; }
+  gantry::GanModel& model() override { return model_; }
+  gantry::Random& random(std::string_view name) override {
+    return name == "real" ? real_ : latent_;
+  }
+  void log(long long, const std::vector<gantry::Metric>& metrics) override {
+    benchmark::DoNotOptimize(metrics.data());
+  }
+  void evaluate(long long) override {}
+  bool stop_requested() const override { return false; }
+
+ private:
+  gantry::DataSource& data_;
+  gantry::GanModel& model_;
+  gantry::Random real_{1};
+  gantry::Random latent_{2};
+};
+
+void BM_X2TrainingIteration(benchmark::State& state) {
+  const long long epochs = state.range(0);
+  gantry::ResolvedExperiment experiment = x2_experiment(epochs, epochs);
+  gantry::Options data_options = experiment.section("data");
+  gantry::Options model_options = experiment.section("model");
+  gantry::Options trainer_options = experiment.section("trainer");
+  auto data = catalog().create_data("x2", {data_options, 0, 1});
+  auto trainer = catalog().create_trainer("alternating", {trainer_options, 0, 1});
+  for (auto _ : state) {
+    state.PauseTiming();
+    auto model = catalog().create_model("eigen-mlp", {model_options, data->dimensions(), 1});
+    BareSession session(*data, *model);
+    state.ResumeTiming();
+    trainer->train(session);
+  }
+  state.counters["us_per_iteration"] = benchmark::Counter(
+      static_cast<double>(epochs) * state.iterations(),
+      benchmark::Counter::kIsRate | benchmark::Counter::kInvert, benchmark::Counter::kIs1000000);
+}
+BENCHMARK(BM_X2TrainingIteration)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void BM_X2Run(benchmark::State& state) {
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("gantry-bench-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  gantry::ResultsDb db((dir / "bench.sqlite").string());
+  gantry::RunStore store{db, dir / "artifacts", dir};
+  std::int64_t sweep_id = db.ensure_sweep("bench", "x2.ini", "bench_x2");
+  gantry::ResolvedExperiment experiment = x2_experiment(10000, 2000);
+  std::atomic<bool> stop{false};
+  std::int64_t seed = 0;
+  for (auto _ : state) {
+    ++seed;
+    gantry::PlannedRun run{sweep_id, "bench", experiment, seed, experiment.identity(seed)};
+    gantry::RunOutcome outcome = gantry::execute_run(run, store, catalog(), stop);
+    if (outcome.status != gantry::RunStatus::finished) state.SkipWithError(outcome.error.c_str());
+  }
+  std::filesystem::remove_all(dir);
+}
+BENCHMARK(BM_X2Run)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

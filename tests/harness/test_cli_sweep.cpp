@@ -1,0 +1,230 @@
+// Sweeps through the real command line: resume, failures recorded, determinism across --jobs,
+// and recovery from a killed sweep.
+#include <H5Cpp.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
+
+#include "gantry/results_reader.hpp"
+#include "test_support.hpp"
+
+using gantry::testing::run_gantry;
+using gantry::testing::ScratchDir;
+
+namespace {
+
+const char* const kExperiment = R"([data]
+plugin = x2
+[trainer]
+epochs = 300
+eval_every = 100
+log_every = 10
+[eval]
+heldout_rows = 200
+generated_rows = 200
+final_rows = 100
+)";
+
+std::string query(const std::filesystem::path& db, const std::string& sql) {
+  gantry::ResultsReader reader(db.string());
+  std::ostringstream out;
+  gantry::write_table(out, reader.query(sql), gantry::TableFormat::csv);
+  return out.str();
+}
+
+// Everything a run measured, keyed by run identity so run ids and order do not matter.
+std::string all_measurements(const std::filesystem::path& db) {
+  return query(db,
+               "SELECT runs.identity, metrics.key, metrics.step, metrics.value FROM metrics "
+               "JOIN runs ON runs.id = metrics.run_id ORDER BY 1, 2, 3") +
+         query(db,
+               "SELECT runs.identity, summaries.key, summaries.value FROM summaries "
+               "JOIN runs ON runs.id = summaries.run_id ORDER BY 1, 2");
+}
+
+std::vector<float> final_samples(const std::filesystem::path& db, const std::string& identity) {
+  gantry::ResultsReader reader(db.string());
+  auto rows = reader.query("SELECT hdf5_path FROM runs WHERE identity = '" + identity + "'").rows;
+  REQUIRE(rows.size() == 1);
+  H5::H5File file((db.parent_path() / gantry::value_text(rows[0][0])).string(), H5F_ACC_RDONLY);
+  H5::DataSet samples = file.openDataSet("/samples/final");
+  hsize_t dims[2];
+  samples.getSpace().getSimpleExtentDims(dims);
+  std::vector<float> values(dims[0] * dims[1]);
+  samples.read(values.data(), H5::PredType::NATIVE_FLOAT);
+  return values;
+}
+
+std::string count(const std::filesystem::path& db, const std::string& where) {
+  std::string csv = query(db, "SELECT count(*) FROM runs WHERE " + where);
+  return csv.substr(csv.find('\n') + 1, csv.size() - csv.find('\n') - 2);
+}
+
+// Starts gantry in `dir` without waiting for it.
+pid_t start_gantry(const std::filesystem::path& dir, std::vector<std::string> arguments) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (chdir(dir.c_str()) != 0) _exit(127);
+    freopen("/dev/null", "w", stdout);
+    freopen("/dev/null", "w", stderr);
+    std::string program = gantry::testing::gantry_executable().string();
+    std::vector<char*> argv{program.data()};
+    for (auto& argument : arguments) argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    execv(program.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+// Waits (bounded) until at least `finished` runs are recorded as finished.
+bool wait_for_finished(const std::filesystem::path& db, int finished) {
+  for (int attempt = 0; attempt < 600; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (!std::filesystem::exists(db)) continue;
+    try {
+      if (std::stoi(count(db, "status = 'finished'")) >= finished) return true;
+    } catch (const std::exception&) {
+      // The schema may not exist yet while the sweep starts.
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a sweep records every run and a second invocation resumes without duplicates",
+          "[cli][sweep]") {
+  ScratchDir dir;
+  dir.write("small.ini", kExperiment);
+  const std::string sweep = "sweep small.ini --seeds 1-3 --grid trainer.k=1,2 --jobs 2";
+  auto first = run_gantry(dir.path(), sweep);
+  INFO(first.output);
+  REQUIRE(first.exit_code == 0);
+  auto db = dir / "gantry.sqlite";
+  CHECK(count(db, "status = 'finished'") == "6");
+  CHECK(query(db, "SELECT count(DISTINCT value) FROM params WHERE key = 'trainer.k'") ==
+        "count(DISTINCT value)\n2\n");
+  std::string before = all_measurements(db);
+
+  auto second = run_gantry(dir.path(), sweep);
+  CHECK(second.exit_code == 0);
+  CHECK_THAT(second.output, Catch::Contains("6 already recorded"));
+  CHECK(count(db, "1") == "6");
+  CHECK(all_measurements(db) == before);
+  CHECK(query(db, "PRAGMA integrity_check") == "integrity_check\nok\n");
+
+  auto listing = run_gantry(dir.path(), "runs --sweep small");
+  CHECK(listing.exit_code == 0);
+  CHECK_THAT(listing.output, Catch::Contains("trainer.k") && Catch::Contains("(6 rows)"));
+  auto json = run_gantry(dir.path(), "query \"SELECT id, status FROM runs\" --format json");
+  CHECK_THAT(json.output, Catch::Contains("\"status\": \"finished\""));
+}
+
+TEST_CASE("the same config and seed give bit-identical results whatever --jobs is",
+          "[cli][sweep]") {
+  ScratchDir dir;
+  dir.write("small.ini", kExperiment);
+  const std::string sweep = "sweep small.ini --seeds 1-2 --grid trainer.k=1,3 ";
+  REQUIRE(
+      run_gantry(dir.path(), sweep + "--jobs 1 --db serial.sqlite --artifacts serial").exit_code ==
+      0);
+  REQUIRE(run_gantry(dir.path(), sweep + "--jobs 2 --db parallel.sqlite --artifacts parallel")
+              .exit_code == 0);
+  std::string serial = all_measurements(dir / "serial.sqlite");
+  CHECK(serial.size() > 1000);
+  CHECK(serial == all_measurements(dir / "parallel.sqlite"));
+  std::string identities = query(dir / "serial.sqlite", "SELECT identity FROM runs ORDER BY 1");
+  std::string identity = identities.substr(identities.find('\n') + 1, 36);
+  CHECK(final_samples(dir / "serial.sqlite", identity) ==
+        final_samples(dir / "parallel.sqlite", identity));
+
+  SECTION("a different seed gives different numbers") {
+    REQUIRE(run_gantry(dir.path(), "run small.ini --seed 3 --db other.sqlite --artifacts other")
+                .exit_code == 0);
+    CHECK(query(dir / "other.sqlite", "SELECT value FROM summaries WHERE key = 'g_loss'") !=
+          query(dir / "serial.sqlite", "SELECT value FROM summaries WHERE key = 'g_loss' LIMIT 1"));
+  }
+}
+
+TEST_CASE("failed runs are recorded with their error and the sweep goes on", "[cli][sweep]") {
+  ScratchDir dir;
+  dir.write("faulty.ini", std::string(kExperiment) + "");
+  std::string config = kExperiment;
+  config.replace(config.find("plugin = x2"), 11, "plugin = faulty\nafter = 20");
+  dir.write("faulty.ini", config);
+  std::string plugin_dir =
+      "--plugin-dir '" + gantry::testing::test_plugin_dir("faulty").string() + "'";
+  auto result = run_gantry(
+      dir.path(),
+      "sweep faulty.ini --seeds 1 --grid data.fault=none,nan,throw --jobs 2 " + plugin_dir);
+  INFO(result.output);
+  CHECK(result.exit_code == 3);
+  auto db = dir / "gantry.sqlite";
+  CHECK(count(db, "status = 'finished'") == "1");
+  CHECK(count(db, "status = 'failed' AND error LIKE 'diverged: d_loss_real is nan at step 20%'") ==
+        "1");
+  CHECK(count(db, "status = 'failed' AND error LIKE '%broke on purpose%'") == "1");
+  // What a failed run measured before it failed is kept.
+  CHECK(query(db,
+              "SELECT count(*) > 0 FROM metrics JOIN runs ON runs.id = run_id WHERE runs.status = "
+              "'failed'")
+            .find("\n1\n") != std::string::npos);
+
+  SECTION("failed runs are kept on resume, and rerun when asked") {
+    auto again = run_gantry(
+        dir.path(), "sweep faulty.ini --seeds 1 --grid data.fault=none,nan,throw " + plugin_dir);
+    CHECK_THAT(again.output, Catch::Contains("3 already recorded"));
+    auto retry = run_gantry(
+        dir.path(),
+        "sweep faulty.ini --seeds 1 --grid data.fault=none,nan,throw --retry-failed " + plugin_dir);
+    CHECK(retry.exit_code == 3);
+    CHECK(count(db, "attempt = 2") == "2");
+    CHECK(count(db, "1") == "3");
+  }
+}
+
+TEST_CASE("a killed sweep resumes to the same results as an uninterrupted one", "[cli][sweep]") {
+  ScratchDir dir;
+  std::string config = kExperiment;
+  config.replace(config.find("epochs = 300"), 12, "epochs = 6000");
+  dir.write("long.ini", config);
+  std::vector<std::string> sweep = {"sweep",  "long.ini",      "--seeds", "1-4",
+                                    "--grid", "trainer.k=1,2", "--jobs",  "2"};
+  auto db = dir / "gantry.sqlite";
+
+  SECTION("kill -9") {
+    pid_t pid = start_gantry(dir.path(), sweep);
+    REQUIRE(wait_for_finished(db, 2));
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+  }
+  SECTION("Ctrl-C") {
+    pid_t pid = start_gantry(dir.path(), sweep);
+    REQUIRE(wait_for_finished(db, 2));
+    kill(pid, SIGINT);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 130);
+  }
+  int unfinished = std::stoi(count(db, "status <> 'finished'"));
+  CHECK(unfinished + std::stoi(count(db, "status = 'finished'")) < 8);
+
+  std::string command;
+  for (const auto& part : sweep) command += part + " ";
+  auto resumed = run_gantry(dir.path(), command);
+  INFO(resumed.output);
+  REQUIRE(resumed.exit_code == 0);
+  CHECK(count(db, "status = 'finished'") == "8");
+  CHECK(count(db, "1") == "8");
+  CHECK(count(db, "attempt = 2") == std::to_string(unfinished));
+  CHECK(query(db, "PRAGMA integrity_check") == "integrity_check\nok\n");
+
+  REQUIRE(run_gantry(dir.path(), command + "--db clean.sqlite --artifacts clean").exit_code == 0);
+  CHECK(all_measurements(db) == all_measurements(dir / "clean.sqlite"));
+}

@@ -1,0 +1,95 @@
+#include <catch2/catch.hpp>
+
+#include "gantry/errors.hpp"
+#include "gantry/plugin_catalog.hpp"
+#include "test_support.hpp"
+
+using gantry::PluginCatalog;
+using gantry::PluginError;
+using gantry::testing::bundled_plugin_dir;
+using gantry::testing::ScratchDir;
+using gantry::testing::test_plugin_dir;
+
+TEST_CASE("the bundled plugins load with their descriptors", "[plugins]") {
+  PluginCatalog catalog({bundled_plugin_dir()});
+  CHECK(catalog.problems().empty());
+  for (const auto& [kind, name] :
+       std::vector<std::pair<std::string, std::string>>{{"data", "x2"},
+                                                        {"data", "tanh"},
+                                                        {"data", "algebraic"},
+                                                        {"data", "sine"},
+                                                        {"model", "eigen-mlp"},
+                                                        {"trainer", "alternating"}}) {
+    const gantry::LoadedPlugin& plugin = catalog.find(kind, name);
+    CHECK(plugin.info.kind == kind);
+    CHECK_FALSE(plugin.info.version.empty());
+    CHECK_FALSE(plugin.info.options.empty());
+  }
+}
+
+TEST_CASE("objects created by a plugin keep its library loaded", "[plugins]") {
+  std::shared_ptr<gantry::DataSource> data;
+  {
+    PluginCatalog catalog({test_plugin_dir("faulty")});
+    gantry::Options options(std::map<std::string, std::string>{
+        {"fault", "none"}, {"after", "0"}, {"throw_in_factory", "false"}});
+    data = catalog.create_data("faulty", gantry::PluginArgs{options, 0, 1});
+  }
+  // The catalog is gone; the object's deleter still holds the library, so its code is callable.
+  gantry::Random random(1);
+  CHECK(data->sample(4, random).rows() == 4);
+  CHECK(data->dimensions() == 2);
+}
+
+TEST_CASE("unknown plugin names get suggestions", "[plugins]") {
+  PluginCatalog catalog({bundled_plugin_dir()});
+  CHECK_THROWS_WITH(catalog.find("data", "tahn"), Catch::Contains("unknown data plugin 'tahn'") &&
+                                                      Catch::Contains("did you mean 'tanh'"));
+  CHECK_THROWS_AS(catalog.find("model", "x2"), PluginError);
+}
+
+TEST_CASE("broken plugin files are refused with a message naming the file", "[plugins]") {
+  SECTION("a file that is not a shared library") {
+    ScratchDir dir;
+    auto file = dir.write("gantry-data-text.so", "this is not an ELF file\n");
+    CHECK_THROWS_WITH(gantry::load_plugin_file(file),
+                      Catch::Contains(file.string()) && Catch::Contains("cannot be loaded"));
+    PluginCatalog catalog({dir.path()});
+    REQUIRE(catalog.problems().size() == 1);
+    CHECK(catalog.plugins().empty());
+  }
+  SECTION("a library without a descriptor") {
+    auto file = test_plugin_dir("no_descriptor") / "gantry-data-nodescriptor.so";
+    CHECK_THROWS_WITH(gantry::load_plugin_file(file),
+                      Catch::Contains(file.string()) && Catch::Contains("not a Gantry plugin"));
+  }
+  SECTION("a plugin built for another ABI version") {
+    auto file = test_plugin_dir("wrong_abi") / "gantry-data-future.so";
+    CHECK_THROWS_WITH(gantry::load_plugin_file(file),
+                      Catch::Contains("ABI version 99") && Catch::Contains("rebuild"));
+  }
+  SECTION("a plugin without the factory for its kind") {
+    auto file = test_plugin_dir("missing_factory") / "gantry-model-factoryless.so";
+    CHECK_THROWS_WITH(gantry::load_plugin_file(file), Catch::Contains("gantry_create_model"));
+  }
+  SECTION("a plugin declaring one option twice") {
+    auto file = test_plugin_dir("duplicate_option") / "gantry-data-twice.so";
+    CHECK_THROWS_WITH(gantry::load_plugin_file(file), Catch::Contains("'after' twice"));
+  }
+}
+
+TEST_CASE("two plugins with one name are an error naming both files", "[plugins]") {
+  PluginCatalog catalog({test_plugin_dir("duplicate_name")});
+  REQUIRE(catalog.problems().size() == 1);
+  CHECK_THAT(catalog.problems()[0], Catch::Contains("gantry-data-faulty-a.so") &&
+                                        Catch::Contains("gantry-data-faulty-b.so"));
+  CHECK_THROWS_WITH(catalog.find("data", "same"), Catch::Contains("two data plugins"));
+}
+
+TEST_CASE("a plugin whose factory throws gives a configuration error", "[plugins]") {
+  PluginCatalog catalog({test_plugin_dir("faulty")});
+  gantry::Options options(std::map<std::string, std::string>{
+      {"fault", "none"}, {"after", "0"}, {"throw_in_factory", "true"}});
+  CHECK_THROWS_WITH(catalog.create_data("faulty", gantry::PluginArgs{options, 0, 1}),
+                    Catch::Contains("data plugin 'faulty'") && Catch::Contains("refuses"));
+}

@@ -1,0 +1,137 @@
+#include <catch2/catch.hpp>
+
+#include "gantry/errors.hpp"
+#include "gantry/results_db.hpp"
+#include "gantry/results_reader.hpp"
+#include "gantry/schema.hpp"
+#include "test_support.hpp"
+
+using gantry::testing::ScratchDir;
+
+namespace {
+
+gantry::RunStart start_for(std::int64_t sweep_id, std::int64_t seed) {
+  return gantry::RunStart{sweep_id,
+                          seed,
+                          "identity-" + std::to_string(seed),
+                          "[trainer]\nk = 2\n",
+                          "data=x2@1.0.0",
+                          {{"trainer.k", std::int64_t{2}},
+                           {"model.g_lr", 0.001},
+                           {"model.latent", std::string("normal")}}};
+}
+
+std::string scalar(gantry::ResultsReader& reader, const std::string& sql) {
+  gantry::Table table = reader.query(sql);
+  REQUIRE(table.rows.size() == 1);
+  return gantry::value_text(table.rows[0][0]);
+}
+
+}  // namespace
+
+TEST_CASE("a run round-trips through the results database", "[results_db]") {
+  ScratchDir dir;
+  std::string path = (dir / "results.sqlite").string();
+  std::int64_t run_id = 0;
+  {
+    gantry::ResultsDb db(path);
+    std::int64_t sweep = db.ensure_sweep("demo", "x2.ini", "gantry sweep x2.ini");
+    CHECK(db.ensure_sweep("demo", "x2.ini", "again") == sweep);
+    run_id = db.begin_run(start_for(sweep, 7));
+    db.append_metrics(run_id, {{"g_loss", 10, 0.7}, {"g_loss", 20, 0.6}, {"d_acc_real", 20, 0.5}});
+    db.end_run(run_id, {"finished", 1.5, 20, "", {{"g_loss", 0.6}}});
+  }
+  gantry::ResultsReader reader(path);
+  CHECK(scalar(reader, "SELECT status FROM runs WHERE id = " + std::to_string(run_id)) ==
+        "finished");
+  CHECK(scalar(reader, "SELECT count(*) FROM metrics") == "3");
+  CHECK(scalar(reader, "SELECT value FROM summaries WHERE key = 'g_loss'") == "0.6");
+  // Numeric params compare as numbers, not text.
+  CHECK(scalar(reader, "SELECT count(*) FROM params WHERE key = 'trainer.k' AND value > 1.5") ==
+        "1");
+  CHECK(scalar(reader, "SELECT typeof(value) FROM params WHERE key = 'model.g_lr'") == "real");
+  CHECK(scalar(reader, "SELECT git_commit <> '' AND gantry_version <> '' FROM runs") == "1");
+  CHECK(scalar(reader, "PRAGMA user_version") == std::to_string(gantry::kResultsSchemaVersion));
+  CHECK(scalar(reader, "PRAGMA integrity_check") == "ok");
+}
+
+TEST_CASE("beginning a recorded run again resets it in place", "[results_db]") {
+  ScratchDir dir;
+  std::string path = (dir / "results.sqlite").string();
+  gantry::ResultsDb db(path);
+  std::int64_t sweep = db.ensure_sweep("demo", "x2.ini", "cmd");
+  std::int64_t first = db.begin_run(start_for(sweep, 1));
+  db.append_metrics(first, {{"g_loss", 1, 0.9}});
+  std::int64_t second = db.begin_run(start_for(sweep, 1));
+  CHECK(second == first);
+  auto existing = db.find_run(sweep, "identity-1");
+  REQUIRE(existing);
+  CHECK(existing->attempt == 2);
+  CHECK(existing->status == "running");
+  gantry::ResultsReader reader(path);
+  CHECK(scalar(reader, "SELECT count(*) FROM runs") == "1");
+  CHECK(scalar(reader, "SELECT count(*) FROM metrics") == "0");
+  CHECK(scalar(reader, "SELECT count(*) FROM params") == "3");
+}
+
+TEST_CASE("databases gantry must not touch are refused", "[results_db]") {
+  ScratchDir dir;
+  SECTION("a newer schema version") {
+    std::string path = (dir / "newer.sqlite").string();
+    { gantry::ResultsDb db(path); }
+    {
+      gantry::sqlite::Connection raw(path, gantry::sqlite::Connection::Mode::read_write_create,
+                                     1000);
+      raw.execute("PRAGMA user_version = " + std::to_string(gantry::kResultsSchemaVersion + 1));
+    }
+    CHECK_THROWS_AS(gantry::ResultsDb(path), gantry::SchemaError);
+    CHECK_THROWS_WITH(gantry::ResultsReader(path), Catch::Contains("newer than this gantry"));
+  }
+  SECTION("another application's SQLite database") {
+    std::string path = (dir / "other.sqlite").string();
+    {
+      gantry::sqlite::Connection raw(path, gantry::sqlite::Connection::Mode::read_write_create,
+                                     1000);
+      raw.execute("CREATE TABLE notes (text TEXT)");
+    }
+    CHECK_THROWS_WITH(gantry::ResultsDb(path), Catch::Contains("not a Gantry results database"));
+  }
+  SECTION("a file that is not SQLite at all") {
+    std::string path = dir.write("garbage.sqlite", std::string(4096, 'x')).string();
+    CHECK_THROWS_AS(gantry::ResultsDb(path), gantry::StorageError);
+  }
+  SECTION("a path that cannot be written") {
+    CHECK_THROWS_WITH(gantry::ResultsDb((dir / "missing-dir" / "db.sqlite").string()),
+                      Catch::Contains("cannot open database"));
+  }
+  SECTION("a database that does not exist, for reading") {
+    CHECK_THROWS_WITH(gantry::ResultsReader((dir / "none.sqlite").string()),
+                      Catch::Contains("no results database"));
+  }
+}
+
+TEST_CASE("queries are read-only", "[results_db]") {
+  ScratchDir dir;
+  std::string path = (dir / "results.sqlite").string();
+  {
+    gantry::ResultsDb db(path);
+    db.ensure_sweep("demo", "x2.ini", "cmd");
+  }
+  gantry::ResultsReader reader(path);
+  CHECK_THROWS_WITH(reader.query("DELETE FROM sweeps"), Catch::Contains("read-only"));
+  CHECK_THROWS_WITH(reader.query("SELECT 1; DROP TABLE sweeps"),
+                    Catch::Contains("one SQL statement"));
+  CHECK_THROWS_AS(reader.query("SELEKT 1"), gantry::StorageError);
+  CHECK(scalar(reader, "SELECT count(*) FROM sweeps") == "1");
+}
+
+TEST_CASE("a held write lock makes writers fail with a busy error", "[results_db]") {
+  ScratchDir dir;
+  std::string path = (dir / "results.sqlite").string();
+  gantry::ResultsDb db(path, 100);
+  gantry::sqlite::Connection other(path, gantry::sqlite::Connection::Mode::read_write_create, 100);
+  other.execute("BEGIN IMMEDIATE");
+  CHECK_THROWS_AS(db.ensure_sweep("demo", "x2.ini", "cmd"), gantry::DatabaseBusyError);
+  other.execute("ROLLBACK");
+  CHECK_NOTHROW(db.ensure_sweep("demo", "x2.ini", "cmd"));
+}

@@ -1,0 +1,85 @@
+// Shared helpers for the harness tests: scratch directories, the build tree's paths, and running
+// the real gantry executable with its output and exit code captured.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+namespace gantry::testing {
+
+inline std::filesystem::path binary_dir() {
+  const char* dir = std::getenv("GANTRY_BINARY_DIR");
+  return dir ? dir : GANTRY_DEFAULT_BINARY_DIR;
+}
+
+inline std::filesystem::path source_dir() {
+  const char* dir = std::getenv("GANTRY_SOURCE_DIR");
+  return dir ? dir : GANTRY_DEFAULT_SOURCE_DIR;
+}
+
+inline std::filesystem::path bundled_plugin_dir() {
+  return binary_dir() / "lib" / "gantry" / "plugins";
+}
+inline std::filesystem::path test_plugin_dir(const std::string& name) {
+  return binary_dir() / "tests" / "plugins" / name;
+}
+inline std::filesystem::path gantry_executable() {
+  return binary_dir() / "bin" / "gantry";
+}
+
+// A fresh directory, removed with everything in it when the test ends.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::random_device entropy;
+    path_ = std::filesystem::temp_directory_path() /
+            ("gantry-test-" + std::to_string(entropy()) + std::to_string(entropy()));
+    std::filesystem::create_directories(path_);
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+  std::filesystem::path write(const std::string& name, const std::string& content) const {
+    std::filesystem::path file = path_ / name;
+    std::ofstream(file) << content;
+    return file;
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct CommandResult {
+  int exit_code;
+  std::string output;  // stdout and stderr together
+};
+
+// Runs `arguments` through the shell in `dir` with gantry on the command line.
+inline CommandResult run_gantry(const std::filesystem::path& dir, const std::string& arguments) {
+  std::string command =
+      "cd '" + dir.string() + "' && '" + gantry_executable().string() + "' " + arguments + " 2>&1";
+  CommandResult result{-1, ""};
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) result.output += buffer.data();
+  int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+}  // namespace gantry::testing

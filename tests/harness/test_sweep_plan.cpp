@@ -1,0 +1,32 @@
+#include <catch2/catch.hpp>
+
+#include "gantry/errors.hpp"
+#include "gantry/sweep_plan.hpp"
+
+using gantry::ConfigError;
+
+TEST_CASE("seed lists parse ranges and lists in order", "[sweep_plan]") {
+  CHECK(gantry::parse_seeds("1-4") == std::vector<std::int64_t>{1, 2, 3, 4});
+  CHECK(gantry::parse_seeds("7") == std::vector<std::int64_t>{7});
+  CHECK(gantry::parse_seeds("1,5,3") == std::vector<std::int64_t>{1, 5, 3});
+  CHECK(gantry::parse_seeds("0-1,10-11") == std::vector<std::int64_t>{0, 1, 10, 11});
+}
+
+TEST_CASE("bad seed lists are refused with the offending part", "[sweep_plan]") {
+  CHECK_THROWS_AS(gantry::parse_seeds("4-1"), ConfigError);
+  CHECK_THROWS_AS(gantry::parse_seeds("1,1"), ConfigError);
+  CHECK_THROWS_AS(gantry::parse_seeds("a-b"), ConfigError);
+  CHECK_THROWS_AS(gantry::parse_seeds(""), ConfigError);
+  CHECK_THROWS_AS(gantry::parse_seeds("-3"), ConfigError);
+  CHECK_THROWS_WITH(gantry::parse_seeds("1,x"), Catch::Contains("'x'"));
+}
+
+TEST_CASE("grid axes parse key and values", "[sweep_plan]") {
+  gantry::GridAxis axis = gantry::parse_grid_axis("trainer.k=1,2,3,5");
+  CHECK(axis.key == "trainer.k");
+  CHECK(axis.values == std::vector<std::string>{"1", "2", "3", "5"});
+  CHECK_THROWS_AS(gantry::parse_grid_axis("k=1,2"), ConfigError);
+  CHECK_THROWS_AS(gantry::parse_grid_axis("trainer.k"), ConfigError);
+  CHECK_THROWS_AS(gantry::parse_grid_axis("trainer.k=1,,2"), ConfigError);
+  CHECK_THROWS_AS(gantry::parse_grid_axis("trainer.k=1,1"), ConfigError);
+}

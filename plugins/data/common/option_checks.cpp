@@ -1,0 +1,65 @@
+#include "common/option_checks.hpp"
+
+#include <cmath>
+#include <sstream>
+
+namespace gantry::plugins {
+
+namespace {
+
+std::string quoted(const Options& options, const std::string& name) {
+  return "option '" + name + "' = '" + options.text(name) + "'";
+}
+
+// Shortest natural spelling of a bound ("0", "2.5"), unlike std::to_string's "0.000000".
+std::string spelled(double number) {
+  std::ostringstream text;
+  text << number;
+  return text.str();
+}
+
+}  // namespace
+
+double finite_real(const Options& options, const std::string& name) {
+  double value = options.real(name);
+  if (!std::isfinite(value)) throw OptionError(quoted(options, name) + " must be finite");
+  return value;
+}
+
+double real_above(const Options& options, const std::string& name, double lower_bound) {
+  double value = finite_real(options, name);
+  if (!(value > lower_bound)) {
+    throw OptionError(quoted(options, name) + " must be greater than " + spelled(lower_bound));
+  }
+  return value;
+}
+
+long long integer_at_least(const Options& options, const std::string& name, long long minimum) {
+  long long value = options.integer(name);
+  if (value < minimum) {
+    throw OptionError(quoted(options, name) + " must be at least " + std::to_string(minimum));
+  }
+  return value;
+}
+
+const std::string& one_of(const Options& options, const std::string& name,
+                          std::initializer_list<const char*> allowed) {
+  const std::string& value = options.text(name);
+  std::string listed;
+  for (const char* candidate : allowed) {
+    if (value == candidate) return value;
+    listed += listed.empty() ? candidate : std::string("|") + candidate;
+  }
+  throw OptionError(quoted(options, name) + " must be one of " + listed);
+}
+
+void require_ordered(const Options& options, const std::string& low_name,
+                     const std::string& high_name) {
+  // Equal bounds are refused too: Boost's uniform_real_distribution never returns for them.
+  if (!(finite_real(options, low_name) < finite_real(options, high_name))) {
+    throw OptionError(quoted(options, low_name) + " must be less than " +
+                      quoted(options, high_name));
+  }
+}
+
+}  // namespace gantry::plugins

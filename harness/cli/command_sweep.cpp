@@ -83,6 +83,9 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
             << "), HDF5 under "
             << (std::filesystem::path(args.store.artifacts) / sweep_name).string() << "/\n";
   if (command == "run") {
+    if (result.skipped > 0) {
+      std::cout << "this config and seed were already recorded; --rerun runs them again\n";
+    }
     if (auto run = db.find_run(sweep_id, plan.front().identity)) {
       ResultsReader reader(args.store.db);
       write_table(std::cout, reader.run_summary(run->id), TableFormat::table);

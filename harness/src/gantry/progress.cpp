@@ -6,8 +6,12 @@
 namespace gantry {
 
 std::string format_duration(double seconds) {
-  long long total = std::llround(std::max(0.0, seconds));
   char text[32];
+  if (seconds < 59.95) {
+    std::snprintf(text, sizeof text, "%.1fs", std::max(0.0, seconds));
+    return text;
+  }
+  long long total = std::llround(seconds);
   if (total >= 3600) {
     std::snprintf(text, sizeof text, "%lld:%02lld:%02lld", total / 3600, total / 60 % 60,
                   total % 60);

@@ -34,7 +34,7 @@ class Progress {
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 
-// "1:05", "2:03:04"
+// "4.2s", "1:05", "2:03:04"
 std::string format_duration(double seconds);
 
 }  // namespace gantry

@@ -9,6 +9,7 @@
 #include "gantry/plugin_catalog.hpp"
 #include "gantry/results_db.hpp"
 #include "gantry/run_artifacts.hpp"
+#include "gantry/run_plugins.hpp"
 #include "gantry/run_session.hpp"
 
 namespace gantry {
@@ -76,17 +77,8 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
     store.db.set_hdf5_path(outcome.run_id, recorded_path(file, store.db_dir));
 
     const auto seed = static_cast<std::uint64_t>(plan.seed);
-    Options data_options = experiment.section("data");
-    Options model_options = experiment.section("model");
-    Options trainer_options = experiment.section("trainer");
-    std::shared_ptr<DataSource> data =
-        catalog.create_data(experiment.value("data.plugin"), PluginArgs{data_options, 0, seed});
-    std::shared_ptr<GanModel> model = catalog.create_model(
-        experiment.value("model.plugin"), PluginArgs{model_options, data->dimensions(), seed});
-    std::shared_ptr<Trainer> trainer = catalog.create_trainer(experiment.value("trainer.plugin"),
-                                                              PluginArgs{trainer_options, 0, seed});
-
-    RunSession session(outcome.run_id, seed, *data, *model,
+    RunPlugins plugins = create_run_plugins(experiment, catalog, seed);
+    RunSession session(outcome.run_id, seed, *plugins.data, *plugins.model,
                        EvalSettings::from(experiment.section("eval")), store.db, artifacts,
                        stop_flag);
     auto keep_results = [&] {
@@ -96,7 +88,7 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
     };
     try {
       session.prepare();
-      trainer->train(session);
+      plugins.trainer->train(session);
       if (stop_flag.load()) throw Interrupted();
       session.finish();
     } catch (...) {

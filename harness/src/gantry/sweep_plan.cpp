@@ -4,6 +4,7 @@
 #include <set>
 
 #include "gantry/errors.hpp"
+#include "gantry/run_plugins.hpp"
 
 namespace gantry {
 namespace {
@@ -103,6 +104,11 @@ std::vector<PlannedRun> plan_sweep(const RawSettings& base, const std::vector<Gr
   std::vector<PlannedRun> plan;
   for (const RawSettings& point : points) {
     ResolvedExperiment experiment = resolve_experiment(point, catalog);
+    try {
+      create_run_plugins(experiment, catalog, 0);
+    } catch (const ConfigError& error) {
+      throw ConfigError(point.source + ": " + error.what());
+    }
     for (std::int64_t seed : seeds) {
       plan.push_back(PlannedRun{0, sweep_name, experiment, seed, experiment.identity(seed)});
     }

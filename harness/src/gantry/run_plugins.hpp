@@ -1,0 +1,29 @@
+// The three plugin objects of one run, created from a resolved experiment.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "gantry/data_source.hpp"
+#include "gantry/experiment.hpp"
+#include "gantry/gan_model.hpp"
+#include "gantry/trainer.hpp"
+
+namespace gantry {
+
+class PluginCatalog;
+
+struct RunPlugins {
+  std::shared_ptr<DataSource> data;
+  std::shared_ptr<GanModel> model;
+  std::shared_ptr<Trainer> trainer;
+};
+
+// Creates data, then model (which needs the data's row width), then trainer. A plugin that
+// rejects its options throws ConfigError naming the plugin. Sweeps call this once per grid point
+// before anything is recorded, so options only a plugin can judge (a layer list, a range) are
+// bad input, not a failed run.
+RunPlugins create_run_plugins(const ResolvedExperiment& experiment, const PluginCatalog& catalog,
+                              std::uint64_t seed);
+
+}  // namespace gantry

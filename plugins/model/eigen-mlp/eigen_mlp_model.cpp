@@ -1,0 +1,111 @@
+#include "eigen-mlp/eigen_mlp_model.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include <boost/random/normal_distribution.hpp>
+#include <boost/random/uniform_real_distribution.hpp>
+
+namespace gantry::plugins {
+
+namespace {
+
+EigenMlpConfig checked(EigenMlpConfig config, int sample_dimensions) {
+  check_eigen_mlp_config(config, sample_dimensions);
+  return config;
+}
+
+void require_columns(const char* what, const Matrix& rows, int columns) {
+  if (rows.rows() > 0 && rows.cols() != columns) {
+    throw std::invalid_argument(std::string(what) + " has " + std::to_string(rows.cols()) +
+                                " columns, expected " + std::to_string(columns));
+  }
+}
+
+template <typename Distribution>
+Matrix draw_matrix(int rows, int cols, Distribution& distribution, Random& random) {
+  Matrix values(rows, cols);
+  // Row by row, one sample after the other: the first rows of a larger draw are the same.
+  for (Eigen::Index i = 0; i < values.size(); ++i) {
+    values.data()[i] = static_cast<float>(distribution(random));
+  }
+  return values;
+}
+
+}  // namespace
+
+EigenMlpModel::EigenMlpModel(const PluginArgs& args)
+    : EigenMlpModel(read_eigen_mlp_config(args.options, args.sample_dimensions),
+                    args.sample_dimensions, args.seed) {}
+
+EigenMlpModel::EigenMlpModel(EigenMlpConfig config, int sample_dimensions, std::uint64_t seed)
+    : config_(checked(std::move(config), sample_dimensions)),
+      generator_(config_.latent_dimensions, config_.generator_layers,
+                 static_cast<float>(config_.leaky_relu_slope)),
+      discriminator_(sample_dimensions, config_.discriminator_layers,
+                     static_cast<float>(config_.leaky_relu_slope)) {
+  Random init = make_stream(seed, "model.init");
+  generator_.initialize(init);
+  discriminator_.initialize(init);
+  generator_optimizer_ =
+      make_optimizer<float>(config_.generator_optimizer, generator_.parameters().size());
+  discriminator_optimizer_ =
+      make_optimizer<float>(config_.discriminator_optimizer, discriminator_.parameters().size());
+  generator_gradient_.resize(generator_.parameters().size());
+  discriminator_gradient_.resize(discriminator_.parameters().size());
+}
+
+Matrix EigenMlpModel::sample_latent(int rows, Random& random) const {
+  if (rows < 0) throw std::invalid_argument("cannot sample " + std::to_string(rows) + " rows");
+  // Drawn in double and rounded to float, as the data plugins draw their rows.
+  if (config_.latent == LatentDistribution::uniform) {
+    boost::random::uniform_real_distribution<double> uniform(config_.latent_low,
+                                                             config_.latent_high);
+    return draw_matrix(rows, config_.latent_dimensions, uniform, random);
+  }
+  boost::random::normal_distribution<double> normal(0.0, 1.0);
+  return draw_matrix(rows, config_.latent_dimensions, normal, random);
+}
+
+Matrix EigenMlpModel::generate(const Matrix& latent) {
+  return generator_.forward(latent);
+}
+
+Matrix EigenMlpModel::discriminate(const Matrix& samples) {
+  discriminator_.forward(samples);
+  return discriminator_.output();
+}
+
+DiscriminatorStep EigenMlpModel::discriminator_step(const Matrix& real, const Matrix& fake) {
+  const int columns = discriminator_.input_dimensions();
+  require_columns("discriminator_step: the real batch", real, columns);
+  require_columns("discriminator_step: the fake batch", fake, columns);
+  const Eigen::Index rows = real.rows() + fake.rows();
+  // No mean to minimise: no step, and the optimiser does not count one.
+  if (rows == 0) return DiscriminatorStep{0.0, 0.0, 0.0, 0.0};
+
+  auto batch = discriminator_batch_.reshape(rows, columns);
+  if (real.rows() > 0) batch.topRows(real.rows()) = real;
+  if (fake.rows() > 0) batch.bottomRows(fake.rows()) = fake;
+  DiscriminatorStep step =
+      gradients_.discriminator(discriminator_, batch, real.rows(), &discriminator_gradient_);
+  discriminator_optimizer_->step(discriminator_.parameters(), discriminator_gradient_);
+  return step;
+}
+
+double EigenMlpModel::generator_step(const Matrix& latent) {
+  if (latent.rows() == 0) return 0.0;  // no mean to minimise: no step, as in discriminator_step
+  if (latent.cols() != config_.latent_dimensions) {
+    throw std::invalid_argument("generator_step: the latent batch has " +
+                                std::to_string(latent.cols()) + " columns, expected " +
+                                std::to_string(config_.latent_dimensions));
+  }
+  latent_batch_.assign(latent);
+  double loss =
+      gradients_.generator(generator_, discriminator_, latent_batch_.view(), &generator_gradient_);
+  generator_optimizer_->step(generator_.parameters(), generator_gradient_);
+  return loss;
+}
+
+}  // namespace gantry::plugins

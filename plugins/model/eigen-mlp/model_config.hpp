@@ -1,0 +1,39 @@
+// Everything the eigen-mlp options configure, read from gantry::Options and checked as a whole
+// (value ranges, and the relations the harness's per-option bounds cannot express: the
+// generator's output width against the data, the discriminator's sigmoid output, the latent
+// range). Every failure is a gantry::OptionError naming the option.
+#pragma once
+
+#include <vector>
+
+#include "eigen-mlp/layer_spec.hpp"
+#include "eigen-mlp/optimizer.hpp"
+#include "gantry/options.hpp"
+
+namespace gantry::plugins {
+
+enum class LatentDistribution { normal, uniform };
+
+struct EigenMlpConfig {
+  std::vector<LayerSpec> generator_layers;
+  std::vector<LayerSpec> discriminator_layers;
+  int latent_dimensions = 5;
+  LatentDistribution latent = LatentDistribution::normal;
+  double latent_low = -1.0;  // the uniform latent's range
+  double latent_high = 1.0;
+  double leaky_relu_slope = 0.2;
+  OptimizerSettings generator_optimizer;
+  OptimizerSettings discriminator_optimizer;
+};
+
+// Reads the options the plugin declares (g_layers, d_layers, latent_dim, latent, latent_low,
+// latent_high, leaky_relu_slope, and g_/d_ optimizer, lr, beta1, beta2, epsilon), then checks
+// the result with check_eigen_mlp_config.
+EigenMlpConfig read_eigen_mlp_config(const Options& options, int sample_dimensions);
+
+// Throws OptionError unless `config` describes a model for rows of sample_dimensions columns:
+// G ends in sample_dimensions units, D in one sigmoid unit, latent_low < latent_high for a
+// uniform latent, and every number within its option's range.
+void check_eigen_mlp_config(const EigenMlpConfig& config, int sample_dimensions);
+
+}  // namespace gantry::plugins

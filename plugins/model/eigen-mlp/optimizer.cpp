@@ -1,0 +1,70 @@
+#include "eigen-mlp/optimizer.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace gantry::plugins {
+
+namespace {
+
+template <typename Vector>
+void require_same_size(const Vector& parameters, const Vector& gradient) {
+  if (parameters.size() != gradient.size()) {
+    throw std::invalid_argument("optimizer step: " + std::to_string(gradient.size()) +
+                                " gradients for " + std::to_string(parameters.size()) +
+                                " parameters");
+  }
+}
+
+}  // namespace
+
+template <typename Scalar>
+void Sgd<Scalar>::step(Vector& parameters, const Vector& gradient) {
+  require_same_size(parameters, gradient);
+  parameters -= learning_rate_ * gradient;
+}
+
+template <typename Scalar>
+Adam<Scalar>::Adam(Eigen::Index parameter_count, const OptimizerSettings& settings)
+    : settings_(settings),
+      first_moment_(Vector::Zero(parameter_count)),
+      second_moment_(Vector::Zero(parameter_count)) {}
+
+template <typename Scalar>
+void Adam<Scalar>::step(Vector& parameters, const Vector& gradient) {
+  require_same_size(parameters, gradient);
+  require_same_size(first_moment_, gradient);
+  ++iterations_;
+  const double t = static_cast<double>(iterations_);
+  // The step size in double whatever Scalar is, so only its final rounding depends on Scalar.
+  const auto step_size =
+      static_cast<Scalar>(settings_.learning_rate * std::sqrt(1.0 - std::pow(settings_.beta2, t)) /
+                          (1.0 - std::pow(settings_.beta1, t)));
+  const auto beta1 = static_cast<Scalar>(settings_.beta1);
+  const auto beta2 = static_cast<Scalar>(settings_.beta2);
+  const auto epsilon = static_cast<Scalar>(settings_.epsilon);
+  auto g = gradient.array();
+  auto m = first_moment_.array();
+  auto v = second_moment_.array();
+  m = beta1 * m + (Scalar(1) - beta1) * g;
+  v = beta2 * v + (Scalar(1) - beta2) * g.square();
+  parameters.array() -= step_size * m / (v.sqrt() + epsilon);
+}
+
+template <typename Scalar>
+std::unique_ptr<Optimizer<Scalar>> make_optimizer(const OptimizerSettings& settings,
+                                                  Eigen::Index parameter_count) {
+  if (settings.kind == OptimizerKind::sgd) {
+    return std::make_unique<Sgd<Scalar>>(settings.learning_rate);
+  }
+  return std::make_unique<Adam<Scalar>>(parameter_count, settings);
+}
+
+template class Sgd<float>;
+template class Sgd<double>;
+template class Adam<float>;
+template class Adam<double>;
+template std::unique_ptr<Optimizer<float>> make_optimizer(const OptimizerSettings&, Eigen::Index);
+template std::unique_ptr<Optimizer<double>> make_optimizer(const OptimizerSettings&, Eigen::Index);
+
+}  // namespace gantry::plugins

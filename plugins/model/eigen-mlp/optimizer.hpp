@@ -1,0 +1,78 @@
+// Optimisers over a network's flat parameter vector, with Keras' update rules. Each network has
+// its own optimiser, so G's and D's Adam moments and step counts never mix.
+#pragma once
+
+#include <memory>
+
+#include <Eigen/Core>
+
+namespace gantry::plugins {
+
+enum class OptimizerKind { adam, sgd };
+
+// An optimiser as the g_* / d_* options describe it; the betas and epsilon are Adam's only.
+struct OptimizerSettings {
+  OptimizerKind kind = OptimizerKind::adam;
+  double learning_rate = 0.001;
+  double beta1 = 0.9;
+  double beta2 = 0.999;
+  double epsilon = 1e-7;  // Keras' default, not the 1e-8 of the Adam paper
+};
+
+template <typename Scalar>
+class Optimizer {
+ public:
+  using Vector = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
+
+  virtual ~Optimizer() = default;
+
+  // Moves `parameters` one step against `gradient` (same size).
+  virtual void step(Vector& parameters, const Vector& gradient) = 0;
+};
+
+// Plain gradient descent: w -= lr * g.
+template <typename Scalar>
+class Sgd final : public Optimizer<Scalar> {
+ public:
+  using typename Optimizer<Scalar>::Vector;
+
+  explicit Sgd(double learning_rate) : learning_rate_(static_cast<Scalar>(learning_rate)) {}
+  void step(Vector& parameters, const Vector& gradient) override;
+
+ private:
+  Scalar learning_rate_;
+};
+
+// Adam as TensorFlow 2 / Keras implement it, with epsilon added to sqrt(v) after the bias
+// correction has been folded into the learning rate:
+//   t += 1; m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
+//   w -= lr sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + epsilon)
+template <typename Scalar>
+class Adam final : public Optimizer<Scalar> {
+ public:
+  using typename Optimizer<Scalar>::Vector;
+
+  Adam(Eigen::Index parameter_count, const OptimizerSettings& settings);
+  void step(Vector& parameters, const Vector& gradient) override;
+
+  long long iterations() const { return iterations_; }
+  const Vector& first_moment() const { return first_moment_; }
+  const Vector& second_moment() const { return second_moment_; }
+
+ private:
+  OptimizerSettings settings_;
+  long long iterations_ = 0;
+  Vector first_moment_;
+  Vector second_moment_;
+};
+
+template <typename Scalar>
+std::unique_ptr<Optimizer<Scalar>> make_optimizer(const OptimizerSettings& settings,
+                                                  Eigen::Index parameter_count);
+
+extern template class Sgd<float>;
+extern template class Sgd<double>;
+extern template class Adam<float>;
+extern template class Adam<double>;
+
+}  // namespace gantry::plugins

@@ -83,20 +83,20 @@ std::int64_t ResultsDb::begin_run(const RunStart& start) {
                             "UPDATE runs SET status = 'running', config = ?2, plugins = ?3, "
                             "started_at = ?4, ended_at = NULL, wall_seconds = NULL, steps = NULL, "
                             "error = NULL, gantry_version = ?5, git_commit = ?6, host = ?7, "
-                            "pid = ?8, attempt = attempt + 1 WHERE id = ?1");
+                            "pid = ?8, build_flags = ?9, attempt = attempt + 1 WHERE id = ?1");
     reset.bind(1, run_id).bind(2, start.config).bind(3, start.plugins).bind(4, utc_timestamp());
     reset.bind(5, gantry_version()).bind(6, gantry_git_commit()).bind(7, host_name());
-    reset.bind(8, std::int64_t{getpid()}).run();
+    reset.bind(8, std::int64_t{getpid()}).bind(9, gantry_build_flags()).run();
   } else {
     sqlite::Statement insert(
         connection_,
         "INSERT INTO runs (sweep_id, seed, identity, status, config, plugins, started_at, "
-        "gantry_version, git_commit, host, pid) "
-        "VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        "gantry_version, git_commit, host, pid, build_flags) "
+        "VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     insert.bind(1, start.sweep_id).bind(2, start.seed).bind(3, start.identity);
     insert.bind(4, start.config).bind(5, start.plugins).bind(6, utc_timestamp());
     insert.bind(7, gantry_version()).bind(8, gantry_git_commit()).bind(9, host_name());
-    insert.bind(10, std::int64_t{getpid()}).run();
+    insert.bind(10, std::int64_t{getpid()}).bind(11, gantry_build_flags()).run();
     run_id = connection_.last_insert_id();
   }
   sqlite::Statement param(connection_,

@@ -33,6 +33,7 @@ CREATE TABLE runs (
   hdf5_path      TEXT,
   gantry_version TEXT NOT NULL,
   git_commit     TEXT NOT NULL,
+  build_flags    TEXT NOT NULL,
   host           TEXT NOT NULL,
   pid            INTEGER NOT NULL,
   attempt        INTEGER NOT NULL DEFAULT 1,

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "gantry/option_info.hpp"
+#include "gantry/options.hpp"
 
 using gantry::OptionInfo;
 namespace option = gantry::option;
@@ -38,4 +39,17 @@ TEST_CASE("choice and boolean options accept only their values", "[option_info]"
   CHECK_FALSE(flag.problem_with("false"));
   CHECK(flag.problem_with("maybe"));
   CHECK(std::get<std::int64_t>(flag.typed("true")) == 1);
+}
+
+TEST_CASE("resolved options convert values and name the option when they cannot", "[options]") {
+  gantry::Options options(std::map<std::string, std::string>{
+      {"mode", "fast"}, {"count", "3"}, {"rate", "0.5"}, {"flag", "yes"}, {"word", "x"}});
+  CHECK(options.choice("mode", {"slow", "fast"}) == "fast");
+  CHECK_THROWS_WITH(options.choice("mode", {"slow", "steady"}),
+                    Catch::Contains("'mode'") && Catch::Contains("slow|steady"));
+  CHECK(options.integer("count") == 3);
+  CHECK(options.real("rate") == 0.5);
+  CHECK(options.boolean("flag"));
+  CHECK_THROWS_AS(options.integer("word"), gantry::OptionError);
+  CHECK_THROWS_WITH(options.text("missing"), Catch::Contains("'missing' is not set"));
 }

@@ -3,6 +3,7 @@
 // and bounds against the plugin's OptionSpec table, so the getters only convert.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -50,6 +51,19 @@ class Options {
     } catch (const std::exception&) {
     }
     throw OptionError("option '" + key + "' = '" + value + "' is not a number");
+  }
+
+  // The value of a choice option, checked against `allowed` (the harness checks declared choices
+  // already; this keeps a plugin safe when it is constructed directly, as in its tests).
+  const std::string& choice(const std::string& key,
+                            std::initializer_list<const char*> allowed) const {
+    const std::string& value = text(key);
+    std::string listed;
+    for (const char* candidate : allowed) {
+      if (value == candidate) return value;
+      listed += (listed.empty() ? "" : "|") + std::string(candidate);
+    }
+    throw OptionError("option '" + key + "' = '" + value + "' must be one of " + listed);
   }
 
   bool boolean(const std::string& key) const {

@@ -42,17 +42,6 @@ long long integer_at_least(const Options& options, const std::string& name, long
   return value;
 }
 
-const std::string& one_of(const Options& options, const std::string& name,
-                          std::initializer_list<const char*> allowed) {
-  const std::string& value = options.text(name);
-  std::string listed;
-  for (const char* candidate : allowed) {
-    if (value == candidate) return value;
-    listed += listed.empty() ? candidate : std::string("|") + candidate;
-  }
-  throw OptionError(quoted(options, name) + " must be one of " + listed);
-}
-
 void require_ordered(const Options& options, const std::string& low_name,
                      const std::string& high_name) {
   // Equal bounds are refused too: Boost's uniform_real_distribution never returns for them.

@@ -4,7 +4,6 @@
 // failure throws gantry::OptionError naming the option.
 #pragma once
 
-#include <initializer_list>
 #include <string>
 
 #include "gantry/options.hpp"
@@ -19,10 +18,6 @@ double real_above(const Options& options, const std::string& name, double lower_
 
 // The option as an integer of at least `minimum`.
 long long integer_at_least(const Options& options, const std::string& name, long long minimum);
-
-// The option's text, which must be one of `allowed`.
-const std::string& one_of(const Options& options, const std::string& name,
-                          std::initializer_list<const char*> allowed);
 
 // Throws unless low < high, naming both options and their values.
 void require_ordered(const Options& options, const std::string& low_name,

@@ -15,8 +15,8 @@ namespace gantry::plugins {
 namespace {
 
 TanhScaling parse_scaling(const Options& options) {
-  return one_of(options, "scaling", {"sample", "range"}) == "sample" ? TanhScaling::sample
-                                                                     : TanhScaling::range;
+  return options.choice("scaling", {"sample", "range"}) == "sample" ? TanhScaling::sample
+                                                                    : TanhScaling::range;
 }
 
 // Maps [low, high] onto [0, 1]. A degenerate range (low == high) happens with "sample" scaling

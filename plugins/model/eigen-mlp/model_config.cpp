@@ -1,7 +1,6 @@
 #include "eigen-mlp/model_config.hpp"
 
 #include <cmath>
-#include <initializer_list>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -37,20 +36,9 @@ void require_fraction(const std::string& name, double value) {
   if (!(value >= 0.0 && value < 1.0)) reject(name, value, "must be at least 0 and below 1");
 }
 
-const std::string& one_of(const Options& options, const std::string& name,
-                          std::initializer_list<const char*> allowed) {
-  const std::string& value = options.text(name);
-  std::string listed;
-  for (const char* candidate : allowed) {
-    if (value == candidate) return value;
-    listed += listed.empty() ? candidate : std::string("|") + candidate;
-  }
-  throw OptionError("option '" + name + "' = '" + value + "' must be one of " + listed);
-}
-
 OptimizerSettings read_optimizer(const Options& options, const std::string& prefix) {
   OptimizerSettings settings;
-  settings.kind = one_of(options, prefix + "optimizer", {"adam", "sgd"}) == "sgd"
+  settings.kind = options.choice(prefix + "optimizer", {"adam", "sgd"}) == "sgd"
                       ? OptimizerKind::sgd
                       : OptimizerKind::adam;
   settings.learning_rate = options.real(prefix + "lr");
@@ -86,7 +74,7 @@ EigenMlpConfig read_eigen_mlp_config(const Options& options, int sample_dimensio
     reject("latent_dim", static_cast<double>(latent_dimensions), "must be from 1 to 1000000");
   }
   config.latent_dimensions = static_cast<int>(latent_dimensions);
-  config.latent = one_of(options, "latent", {"normal", "uniform"}) == "uniform"
+  config.latent = options.choice("latent", {"normal", "uniform"}) == "uniform"
                       ? LatentDistribution::uniform
                       : LatentDistribution::normal;
   config.latent_low = options.real("latent_low");

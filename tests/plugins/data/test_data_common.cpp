@@ -105,11 +105,6 @@ TEST_CASE("option checks name the offending option", "[data_common]") {
     CHECK_THROWS_WITH(integer_at_least(options, "count", 2), Contains("'count'"));
     CHECK(integer_at_least(options, "count", 1) == 1);
   }
-  SECTION("one_of lists the allowed values") {
-    CHECK_THROWS_WITH(one_of(options, "mode", {"slow", "steady"}),
-                      Contains("'mode'") && Contains("slow|steady"));
-    CHECK(one_of(options, "mode", {"slow", "fast"}) == "fast");
-  }
   SECTION("require_ordered names both options") {
     CHECK_THROWS_AS(require_ordered(options, "low", "high"), OptionError);
     CHECK_THROWS_WITH(require_ordered(options, "low", "high"),

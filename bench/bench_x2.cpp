@@ -97,7 +97,7 @@ void BM_X2Run(benchmark::State& state) {
   for (auto _ : state) {
     ++seed;
     gantry::PlannedRun run{sweep_id, "bench", experiment, seed, experiment.identity(seed)};
-    gantry::RunOutcome outcome = gantry::execute_run(run, store, catalog(), stop);
+    gantry::RunOutcome outcome = gantry::execute_run(run, store, catalog(), {}, stop);
     if (outcome.status != gantry::RunStatus::finished) state.SkipWithError(outcome.error.c_str());
   }
   std::filesystem::remove_all(dir);

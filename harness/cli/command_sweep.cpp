@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -42,13 +43,48 @@ std::string default_sweep_name(const ResolvedExperiment& any_run, const std::str
   return name.empty() ? std::filesystem::path(file).stem().string() : name;
 }
 
-// Opening the database checks it is writable and of a known schema before anything runs.
+// Sweep names become directory names under the artifacts directory.
+void check_sweep_name(const std::string& name) {
+  bool valid = !name.empty() && name.front() != '.' &&
+               name.find_first_not_of(
+                   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                   "0123456789._-") == std::string::npos;
+  if (!valid) {
+    throw ConfigError("sweep name '" + name +
+                      "': use letters, digits, '.', '_' and '-', not starting with '.'");
+  }
+}
+
+// Fails before anything is recorded when the artifacts directory cannot be written.
+void check_artifacts_dir(const std::filesystem::path& dir) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  std::filesystem::path probe = dir / (".gantry-write-test-" + std::to_string(getpid()));
+  bool writable = !error && std::ofstream(probe).good();
+  std::filesystem::remove(probe, error);
+  if (!writable) {
+    throw StorageError("cannot write to the artifacts directory '" + dir.string() +
+                       "' (--artifacts)");
+  }
+}
+
+void check_plugin_dirs(const std::vector<std::string>& dirs) {
+  for (const auto& dir : dirs) {
+    if (!std::filesystem::is_directory(dir)) {
+      throw ConfigError("--plugin-dir '" + dir + "' is not a directory");
+    }
+  }
+}
+
+// Everything is validated (experiment, plugins, grid, seeds, sweep name, database, artifacts
+// directory) before the first run is recorded.
 int execute(const std::string& command, const std::vector<std::string>& raw_args,
             const SweepArguments& args, const std::atomic<bool>& stop_flag) {
   if (args.jobs < 0) throw ConfigError("--jobs must be at least 1");
+  check_plugin_dirs(args.plugin_dirs);
   PluginCatalog catalog(PluginCatalog::search_path(args.plugin_dirs));
   RawSettings base = read_experiment_file(args.experiment);
-  for (const auto& assignment : args.overrides) base.apply_override(assignment, "--set");
+  for (const auto& assignment : args.overrides) base.apply_override(assignment);
   std::vector<GridAxis> grid;
   for (const auto& axis : args.grid) grid.push_back(parse_grid_axis(axis));
   std::vector<std::int64_t> seeds = parse_seeds(args.seeds);
@@ -57,7 +93,9 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   std::string sweep_name = args.sweep_name.empty()
                                ? default_sweep_name(plan.front().experiment, args.experiment)
                                : args.sweep_name;
+  check_sweep_name(sweep_name);
   ResultsDb db(args.store.db);
+  check_artifacts_dir(args.store.artifacts);
   std::int64_t sweep_id =
       db.ensure_sweep(sweep_name, args.experiment, command_line(command, raw_args));
   for (auto& run : plan) {
@@ -67,23 +105,26 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
 
   SweepSettings settings;
   settings.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
-  settings.retry_failed = args.retry_failed || args.rerun;
-  settings.rerun_finished = args.rerun;
+  settings.policy.retry_failed = args.retry_failed || args.rerun;
+  settings.policy.rerun_finished = args.rerun;
   std::filesystem::path db_dir = std::filesystem::path(args.store.db).parent_path();
   RunStore store{db, args.store.artifacts, db_dir.empty() ? "." : db_dir};
   SweepResult result =
       run_sweep(plan, store, catalog, settings, stop_flag, std::cerr, isatty(STDERR_FILENO) != 0);
 
-  std::cout << "sweep '" << sweep_name << "': " << result.planned << " runs planned, "
-            << result.finished << " finished now, " << result.failed << " failed, "
-            << result.skipped << " already recorded";
-  if (result.busy) std::cout << ", " << result.busy << " running elsewhere";
-  if (result.interrupted) std::cout << ", " << result.interrupted << " interrupted";
+  std::cout << "sweep '" << sweep_name << "': " << result.planned << " runs planned; now "
+            << result.finished << " finished, " << result.failed << " failed; recorded earlier "
+            << result.recorded_finished << " finished, " << result.recorded_failed << " failed";
+  if (result.busy) std::cout << "; " << result.busy << " running in another gantry process";
+  if (result.interrupted) std::cout << "; " << result.interrupted << " interrupted";
   std::cout << "\nresults: " << args.store.db << " (gantry runs --sweep " << sweep_name
             << "), HDF5 under "
             << (std::filesystem::path(args.store.artifacts) / sweep_name).string() << "/\n";
+  if (result.recorded_failed > 0) {
+    std::cout << "failed runs recorded earlier were kept; --retry-failed runs them again\n";
+  }
   if (command == "run") {
-    if (result.skipped > 0) {
+    if (result.recorded_finished > 0) {
       std::cout << "this config and seed were already recorded; --rerun runs them again\n";
     }
     if (auto run = db.find_run(sweep_id, plan.front().identity)) {
@@ -95,7 +136,7 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
     std::cerr << "interrupted: rerun the same command to resume\n";
     return kInterrupted;
   }
-  return result.failed > 0 ? kRunsFailed : kSuccess;
+  return result.any_failed() ? kRunsFailed : kSuccess;
 }
 
 void add_common(po::options_description& options, SweepArguments& args) {
@@ -122,7 +163,7 @@ int command_run(const std::vector<std::string>& raw_args, const std::atomic<bool
   positional.add("experiment", 1);
   auto values = parse_command("gantry run EXPERIMENT.ini [options]", options, positional, raw_args);
   if (!values) return kSuccess;
-  if (args.seeds.find_first_of(",-") != std::string::npos) {
+  if (args.seeds.find(',') != std::string::npos || args.seeds.find('-', 1) != std::string::npos) {
     throw ConfigError("--seed takes one seed; use `gantry sweep --seeds` for several");
   }
   args.jobs = 1;

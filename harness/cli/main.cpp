@@ -53,8 +53,11 @@ int main(int argc, char** argv) {
   }
   std::string command = args[0];
   args.erase(args.begin());
-  std::signal(SIGINT, on_stop_signal);
-  std::signal(SIGTERM, on_stop_signal);
+  if (command == "run" || command == "sweep") {
+    // Only runs stop gracefully; other commands keep the default: Ctrl-C ends them at once.
+    std::signal(SIGINT, on_stop_signal);
+    std::signal(SIGTERM, on_stop_signal);
+  }
   try {
     if (command == "run") return command_run(args, stop_flag);
     if (command == "sweep") return command_sweep(args, stop_flag);

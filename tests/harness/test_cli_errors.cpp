@@ -49,6 +49,11 @@ TEST_CASE("bad experiment input exits non-zero with a message naming the problem
       {"sweep small.ini --seeds 3-1", "runs backwards"},
       {"sweep small.ini --seeds 1-2 --grid trainer.k=1,0", "trainer.k: '0' is out of range"},
       {"run small.ini --db missing-dir/x.sqlite", "cannot open database"},
+      {"run small.ini --sweep ../escape", "sweep name '../escape'"},
+      {"run small.ini --plugin-dir no-such-dir", "--plugin-dir 'no-such-dir' is not a directory"},
+      {"run small.ini --seed -1", "not a non-negative integer"},
+      {"run small.ini --set trainer.batch=4294967298",
+       "trainer.batch: '4294967298' is out of range"},
   };
   dir.write("malformed.ini", "[data\nplugin = x2\n");
   for (const Case& c : cases) {
@@ -58,6 +63,16 @@ TEST_CASE("bad experiment input exits non-zero with a message naming the problem
     CHECK_THAT(result.output, Catch::Contains(c.expected));
     CHECK(runs_recorded(dir) == "no database");
   }
+}
+
+TEST_CASE("an artifacts directory that cannot be written fails before any run", "[cli]") {
+  ScratchDir dir;
+  dir.write("small.ini", kSmallExperiment);
+  dir.write("a-file", "not a directory");
+  auto result = run_gantry(dir.path(), "run small.ini --artifacts a-file/sub");
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.output, Catch::Contains("cannot write to the artifacts directory"));
+  CHECK(runs_recorded(dir) == "0");
 }
 
 TEST_CASE("command-line misuse exits with the usage code", "[cli]") {

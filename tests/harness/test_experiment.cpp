@@ -50,11 +50,15 @@ TEST_CASE("an experiment file resolves with every default filled in", "[experime
     gantry::RawSettings again = gantry::read_experiment_file(dir.write("r.ini", ini).string());
     CHECK(gantry::resolve_experiment(again, catalog()).to_ini() == ini);
   }
-  SECTION("identity depends on settings and seed, and on nothing else") {
+  SECTION("identity depends on settings and seed, not on the experiment's name") {
     CHECK(resolved.identity(1) == gantry::resolve_experiment(raw, catalog()).identity(1));
     CHECK(resolved.identity(1) != resolved.identity(2));
-    raw.apply_override("trainer.k=3", "--set");
+    raw.apply_override("trainer.k=3");
     CHECK(gantry::resolve_experiment(raw, catalog()).identity(1) != resolved.identity(1));
+    gantry::RawSettings renamed =
+        gantry::read_experiment_file(dir.write("e.ini", kExperiment).string());
+    renamed.apply_override("experiment.description=another description");
+    CHECK(gantry::resolve_experiment(renamed, catalog()).identity(1) == resolved.identity(1));
   }
 }
 
@@ -63,7 +67,7 @@ TEST_CASE("bad experiment settings are refused with one clear message", "[experi
   gantry::RawSettings raw = gantry::read_experiment_file(dir.write("e.ini", kExperiment).string());
   auto resolve_with = [&](const std::string& assignment) {
     gantry::RawSettings changed = raw;
-    changed.apply_override(assignment, "--set");
+    changed.apply_override(assignment);
     return gantry::resolve_experiment(changed, catalog());
   };
   CHECK_THROWS_WITH(resolve_with("trainer.epoch=5"),
@@ -76,7 +80,8 @@ TEST_CASE("bad experiment settings are refused with one clear message", "[experi
   CHECK_THROWS_WITH(resolve_with("trainer.k=two"), Catch::Contains("not an integer"));
   CHECK_THROWS_WITH(resolve_with("modle.g_lr=1"), Catch::Contains("unknown section"));
   CHECK_THROWS_WITH(resolve_with("data.plugin=x3"), Catch::Contains("unknown data plugin 'x3'"));
-  CHECK_THROWS_AS(raw.apply_override("k=3", "--set"), ConfigError);
+  CHECK_THROWS_AS(raw.apply_override("k=3"), ConfigError);
+  CHECK_THROWS_WITH(resolve_with("trainer.k=0"), Catch::StartsWith("--set trainer.k"));
 }
 
 TEST_CASE("malformed or missing experiment files are refused", "[experiment]") {

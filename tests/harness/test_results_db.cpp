@@ -37,7 +37,7 @@ TEST_CASE("a run round-trips through the results database", "[results_db]") {
     gantry::ResultsDb db(path);
     std::int64_t sweep = db.ensure_sweep("demo", "x2.ini", "gantry sweep x2.ini");
     CHECK(db.ensure_sweep("demo", "x2.ini", "again") == sweep);
-    run_id = db.begin_run(start_for(sweep, 7));
+    run_id = db.begin_run(start_for(sweep, 7), {}).value();
     db.append_metrics(run_id, {{"g_loss", 10, 0.7}, {"g_loss", 20, 0.6}, {"d_acc_real", 20, 0.5}});
     db.end_run(run_id, {"finished", 1.5, 20, "", {{"g_loss", 0.6}}});
   }
@@ -62,9 +62,10 @@ TEST_CASE("beginning a recorded run again resets it in place", "[results_db]") {
   std::string path = (dir / "results.sqlite").string();
   gantry::ResultsDb db(path);
   std::int64_t sweep = db.ensure_sweep("demo", "x2.ini", "cmd");
-  std::int64_t first = db.begin_run(start_for(sweep, 1));
+  std::int64_t first = db.begin_run(start_for(sweep, 1), {}).value();
   db.append_metrics(first, {{"g_loss", 1, 0.9}});
-  std::int64_t second = db.begin_run(start_for(sweep, 1));
+  // This process's own "running" row is an interrupted run: claimed again.
+  std::int64_t second = db.begin_run(start_for(sweep, 1), {}).value();
   CHECK(second == first);
   auto existing = db.find_run(sweep, "identity-1");
   REQUIRE(existing);
@@ -136,4 +137,37 @@ TEST_CASE("a held write lock makes writers fail with a busy error", "[results_db
   CHECK_THROWS_AS(db.ensure_sweep("demo", "x2.ini", "cmd"), gantry::DatabaseBusyError);
   other.execute("ROLLBACK");
   CHECK_NOTHROW(db.ensure_sweep("demo", "x2.ini", "cmd"));
+}
+
+TEST_CASE("a run is claimed only when the resume policy says so", "[results_db]") {
+  ScratchDir dir;
+  std::string path = (dir / "results.sqlite").string();
+  gantry::ResultsDb db(path);
+  std::int64_t sweep = db.ensure_sweep("demo", "x2.ini", "cmd");
+  std::int64_t run = db.begin_run(start_for(sweep, 1), {}).value();
+  gantry::sqlite::Connection raw(path, gantry::sqlite::Connection::Mode::read_write_create, 1000);
+  auto set_row = [&](const std::string& assignments) {
+    raw.execute("UPDATE runs SET " + assignments + " WHERE id = " + std::to_string(run));
+  };
+  SECTION("finished runs are kept unless rerun is asked for") {
+    set_row("status = 'finished'");
+    CHECK_FALSE(db.begin_run(start_for(sweep, 1), {}));
+    CHECK_FALSE(db.begin_run(start_for(sweep, 1), {true, false}));
+    CHECK(db.begin_run(start_for(sweep, 1), {false, true}) == run);
+  }
+  SECTION("failed runs are kept unless retried") {
+    set_row("status = 'failed'");
+    CHECK_FALSE(db.begin_run(start_for(sweep, 1), {}));
+    CHECK(db.begin_run(start_for(sweep, 1), {true, false}) == run);
+  }
+  SECTION("a run another live process is running is never taken, not even to rerun it") {
+    set_row("pid = 1");  // init: alive on every Linux host
+    CHECK_FALSE(db.begin_run(start_for(sweep, 1), {true, true}));
+    set_row("host = 'another-host', pid = 999999");
+    CHECK_FALSE(db.begin_run(start_for(sweep, 1), {true, true}));
+  }
+  SECTION("a run whose process is gone is an interrupted run, taken again") {
+    set_row("pid = 999999999");
+    CHECK(db.begin_run(start_for(sweep, 1), {}) == run);
+  }
 }

@@ -43,14 +43,19 @@ void RawSettings::set(const std::string& key, const std::string& value) {
   entries.emplace_back(key, value);
 }
 
-void RawSettings::apply_override(const std::string& assignment, const std::string& origin) {
+void RawSettings::apply_override(const std::string& assignment) {
   std::size_t equals = assignment.find('=');
   std::string key = assignment.substr(0, equals);
   if (equals == std::string::npos || key.find('.') == std::string::npos || key.front() == '.' ||
       key.back() == '.') {
-    throw ConfigError(origin + " '" + assignment + "': expected section.key=value");
+    throw ConfigError("--set '" + assignment + "': expected section.key=value");
   }
   set(key, assignment.substr(equals + 1));
+  overridden.insert(key);
+}
+
+std::string RawSettings::origin_of(const std::string& key) const {
+  return overridden.count(key) ? "--set " + key : source + ": " + key;
 }
 
 RawSettings read_experiment_file(const std::string& path) {
@@ -120,13 +125,13 @@ ResolvedExperiment resolve_experiment(const RawSettings& raw, const PluginCatalo
       std::string section = section_of(key);
       bool known_section =
           std::find(kSectionOrder.begin(), kSectionOrder.end(), section) != kSectionOrder.end();
-      std::string why = known_section ? "unknown key '" + key + "'"
-                                      : "unknown section '[" + section + "]' in '" + key + "'";
-      throw ConfigError(raw.source + ": " + why + did_you_mean(key, keys));
+      std::string why = known_section ? "unknown key" : "unknown section '[" + section + "]' in";
+      throw ConfigError(raw.origin_of(key) + ": " + why + " '" + key + "'" +
+                        did_you_mean(key, keys));
     }
     Setting& setting = declared[found->second];
     if (auto problem = setting.option.problem_with(value)) {
-      throw ConfigError(raw.source + ": " + key + ": " + *problem);
+      throw ConfigError(raw.origin_of(key) + ": " + *problem);
     }
     setting.value = value;
   }
@@ -138,6 +143,10 @@ ResolvedExperiment resolve_experiment(const RawSettings& raw, const PluginCatalo
             [&](const Setting& a, const Setting& b) { return rank(a) < rank(b); });
   ResolvedExperiment resolved;
   resolved.settings_ = std::move(declared);
+  for (const auto& section : kPluginSections) {
+    const PluginInfo& info = catalog.find(section, resolved.value(section + ".plugin")).info;
+    resolved.plugin_versions_ += section + "=" + info.name + "@" + info.version + "\n";
+  }
   return resolved;
 }
 
@@ -176,8 +185,14 @@ std::string ResolvedExperiment::identity(std::int64_t seed) const {
   // A fixed namespace UUID for Gantry run identities (generated once, never to change).
   static const boost::uuids::uuid kNamespace = {{0x6b, 0x1f, 0x3c, 0x52, 0x9e, 0x07, 0x4d, 0x8a,
                                                  0xa1, 0x44, 0x2e, 0x90, 0x5c, 0x37, 0xd2, 0x0f}};
+  std::string identified = plugin_versions_ + "seed = " + std::to_string(seed) + "\n";
+  for (const auto& setting : settings_) {
+    if (section_of(setting.key) != "experiment") {
+      identified += setting.key + " = " + setting.value + "\n";
+    }
+  }
   boost::uuids::name_generator_sha1 generate(kNamespace);
-  return boost::uuids::to_string(generate(to_ini() + "\nseed = " + std::to_string(seed) + "\n"));
+  return boost::uuids::to_string(generate(identified));
 }
 
 }  // namespace gantry

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,10 +22,13 @@ class PluginCatalog;
 struct RawSettings {
   std::string source;  // file name, for messages
   std::vector<std::pair<std::string, std::string>> entries;
+  std::set<std::string> overridden;  // keys set by --set, so messages blame the command line
 
-  // Replaces (or appends) a setting; `assignment` is "section.key=value".
-  void apply_override(const std::string& assignment, const std::string& origin);
+  // Replaces (or appends) a setting from --set; `assignment` is "section.key=value".
+  void apply_override(const std::string& assignment);
   void set(const std::string& key, const std::string& value);
+  // "--set trainer.k" or "x2.ini: trainer.k": where a setting's value came from.
+  std::string origin_of(const std::string& key) const;
 };
 
 RawSettings read_experiment_file(const std::string& path);
@@ -43,12 +47,15 @@ class ResolvedExperiment {
   Options section(const std::string& section) const;
   // Canonical INI text: sections in a fixed order, keys sorted, every default written out.
   std::string to_ini() const;
-  // Stable id of these settings plus the seed (a name-based UUID, SHA-1).
+  // Stable id of what determines the run's numbers: the settings outside [experiment] (a name
+  // or description does not change a result), the plugins' versions and the seed. A name-based
+  // UUID (SHA-1).
   std::string identity(std::int64_t seed) const;
 
  private:
   friend ResolvedExperiment resolve_experiment(const RawSettings&, const PluginCatalog&);
   std::vector<Setting> settings_;
+  std::string plugin_versions_;
 };
 
 ResolvedExperiment resolve_experiment(const RawSettings& raw, const PluginCatalog& catalog);

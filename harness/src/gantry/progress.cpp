@@ -21,11 +21,15 @@ std::string format_duration(double seconds) {
   return text;
 }
 
-Progress::Progress(std::ostream& out, bool terminal, int total, int already_done)
-    : out_(out), terminal_(terminal), total_(total), already_done_(already_done) {
+Progress::Progress(std::ostream& out, bool terminal, int total, int recorded, int busy)
+    : out_(out), terminal_(terminal), total_(total), already_done_(recorded + busy) {
   std::lock_guard lock(mutex_);
-  if (already_done_ > 0) {
-    out_ << already_done_ << " of " << total_ << " runs already recorded; skipping them\n";
+  if (recorded > 0) {
+    out_ << recorded << " of " << total_ << " runs already recorded; skipping them\n";
+  }
+  if (busy > 0) {
+    out_ << busy << " of " << total_
+         << " runs are being run by another gantry process; leaving them to it\n";
   }
   if (terminal_) redraw();
 }

@@ -11,8 +11,9 @@ namespace gantry {
 
 class Progress {
  public:
-  // `total` runs in the plan, of which `already_done` were skipped as recorded earlier.
-  Progress(std::ostream& out, bool terminal, int total, int already_done);
+  // `total` runs in the plan, of which `recorded` were recorded earlier and `busy` are being run
+  // by another gantry process; both are skipped.
+  Progress(std::ostream& out, bool terminal, int total, int recorded, int busy);
 
   void run_ended(const std::string& label, bool failed, const std::string& detail);
   void message(const std::string& text);

@@ -54,8 +54,8 @@ std::int64_t ResultsDb::ensure_sweep(const std::string& name, const std::string&
   return id;
 }
 
-std::optional<ExistingRun> ResultsDb::find_run(std::int64_t sweep_id, const std::string& identity) {
-  std::lock_guard lock(mutex_);
+std::optional<ExistingRun> ResultsDb::select_run(std::int64_t sweep_id,
+                                                 const std::string& identity) {
   sqlite::Statement select(connection_,
                            "SELECT id, status, host, pid, attempt FROM runs "
                            "WHERE sweep_id = ?1 AND identity = ?2");
@@ -65,15 +65,20 @@ std::optional<ExistingRun> ResultsDb::find_run(std::int64_t sweep_id, const std:
                      select.column_int(3), select.column_int(4)};
 }
 
-std::int64_t ResultsDb::begin_run(const RunStart& start) {
+std::optional<ExistingRun> ResultsDb::find_run(std::int64_t sweep_id, const std::string& identity) {
+  std::lock_guard lock(mutex_);
+  return select_run(sweep_id, identity);
+}
+
+std::optional<std::int64_t> ResultsDb::begin_run(const RunStart& start,
+                                                 const ResumePolicy& policy) {
   std::lock_guard lock(mutex_);
   sqlite::Transaction transaction(connection_);
+  std::optional<ExistingRun> existing = select_run(start.sweep_id, start.identity);
+  if (decide(existing, policy) != RunDecision::execute) return std::nullopt;
   std::int64_t run_id = 0;
-  sqlite::Statement existing(connection_,
-                             "SELECT id FROM runs WHERE sweep_id = ?1 AND identity = ?2");
-  existing.bind(1, start.sweep_id).bind(2, start.identity);
-  if (existing.step()) {
-    run_id = existing.column_int(0);
+  if (existing) {
+    run_id = existing->id;
     for (const char* table : {"metrics", "summaries", "params"}) {
       sqlite::Statement clear(connection_,
                               std::string("DELETE FROM ") + table + " WHERE run_id = ?1");

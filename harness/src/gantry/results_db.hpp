@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "gantry/resume_policy.hpp"
 #include "gantry/sqlite.hpp"
 
 namespace gantry {
@@ -22,15 +23,6 @@ struct MetricPoint {
 struct ParamValue {
   std::string key;
   sqlite::Value value;  // integers and reals are stored as numbers, so they compare as numbers
-};
-
-// A run as it stands in the database, enough to decide whether a sweep must (re)run it.
-struct ExistingRun {
-  std::int64_t id;
-  std::string status;
-  std::string host;
-  std::int64_t pid;
-  std::int64_t attempt;
 };
 
 // Everything recorded when a run starts.
@@ -64,10 +56,11 @@ class ResultsDb {
 
   std::optional<ExistingRun> find_run(std::int64_t sweep_id, const std::string& identity);
 
-  // Inserts the run as "running", or, when a row with its identity exists, resets that row in
-  // place (its old metrics, params and summaries removed, attempt + 1) so nothing is duplicated.
-  // Returns the run id.
-  std::int64_t begin_run(const RunStart& start);
+  // Claims the run in one write transaction: inserts it as "running", or, when a row with its
+  // identity exists and `policy` says to run it again, resets that row in place (old metrics,
+  // params and summaries removed, attempt + 1) so nothing is duplicated. Returns the run id, or
+  // nothing when the row must be left as it is (finished, failed, or another process runs it).
+  std::optional<std::int64_t> begin_run(const RunStart& start, const ResumePolicy& policy);
   void set_hdf5_path(std::int64_t run_id, const std::string& path);
 
   void append_metrics(std::int64_t run_id, const std::vector<MetricPoint>& points);
@@ -76,6 +69,8 @@ class ResultsDb {
   void mark_interrupted(std::int64_t run_id, const std::string& reason);
 
  private:
+  std::optional<ExistingRun> select_run(std::int64_t sweep_id, const std::string& identity);
+
   std::mutex mutex_;
   sqlite::Connection connection_;
 };

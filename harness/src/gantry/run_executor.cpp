@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "gantry/build_info.hpp"
 #include "gantry/errors.hpp"
@@ -41,16 +42,18 @@ std::string recorded_path(const std::filesystem::path& file, const std::filesyst
   return (below ? relative : absolute).string();
 }
 
-std::string artifact_file_name(std::int64_t run_id) {
+// The run id orders files the way `gantry runs` lists them; the identity prefix keeps runs of
+// different databases that share an artifacts directory from overwriting each other.
+std::string artifact_file_name(std::int64_t run_id, const std::string& identity) {
   char name[32];
-  std::snprintf(name, sizeof name, "run-%06lld.h5", static_cast<long long>(run_id));
-  return name;
+  std::snprintf(name, sizeof name, "run-%06lld-", static_cast<long long>(run_id));
+  return name + identity.substr(0, 8) + ".h5";
 }
 
 }  // namespace
 
 RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCatalog& catalog,
-                       const std::atomic<bool>& stop_flag) {
+                       const ResumePolicy& policy, const std::atomic<bool>& stop_flag) {
   const ResolvedExperiment& experiment = plan.experiment;
   RunStart start{plan.sweep_id,
                  plan.seed,
@@ -59,7 +62,12 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
                  plugins_used(experiment, catalog),
                  params_of(experiment)};
   RunOutcome outcome;
-  outcome.run_id = store.db.begin_run(start);
+  std::optional<std::int64_t> claimed = store.db.begin_run(start, policy);
+  if (!claimed) {
+    outcome.status = RunStatus::not_claimed;
+    return outcome;
+  }
+  outcome.run_id = *claimed;
   auto started = std::chrono::steady_clock::now();
   auto elapsed = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -70,7 +78,7 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
   std::vector<std::pair<std::string, double>> summaries;
   try {
     std::filesystem::path file =
-        store.artifacts_dir / plan.sweep_name / artifact_file_name(outcome.run_id);
+        store.artifacts_dir / plan.sweep_name / artifact_file_name(outcome.run_id, plan.identity);
     RunArtifacts artifacts(file.string(),
                            RunAttributes{outcome.run_id, plan.sweep_name, plan.seed, plan.identity,
                                          start.config, gantry_version(), gantry_git_commit()});

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "gantry/experiment.hpp"
+#include "gantry/resume_policy.hpp"
 
 namespace gantry {
 
@@ -31,7 +32,9 @@ struct RunStore {
   std::filesystem::path db_dir;
 };
 
-enum class RunStatus { finished, failed, interrupted };
+// not_claimed: between planning and starting, the database changed (another gantry process
+// took or finished the run), so this process left it alone.
+enum class RunStatus { finished, failed, interrupted, not_claimed };
 
 struct RunOutcome {
   std::int64_t run_id = 0;
@@ -41,6 +44,6 @@ struct RunOutcome {
 };
 
 RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCatalog& catalog,
-                       const std::atomic<bool>& stop_flag);
+                       const ResumePolicy& policy, const std::atomic<bool>& stop_flag);
 
 }  // namespace gantry

@@ -75,13 +75,16 @@ void RunSession::record(long long step, const std::string& key, double value) {
 void RunSession::log(long long step, const std::vector<Metric>& metrics) {
   if (stop_requested()) throw Interrupted();
   last_step_ = std::max(last_step_, step);
+  // Every value of the step is recorded before a divergence fails the run: the others show how.
+  const Metric* diverged = nullptr;
   for (const Metric& metric : metrics) {
     record(step, metric.key, metric.value);
-    if (!std::isfinite(metric.value)) {
-      throw RunError("diverged: " + metric.key + " is " +
-                     (std::isnan(metric.value) ? "NaN" : "infinite") + " at step " +
-                     std::to_string(step));
-    }
+    if (diverged == nullptr && !std::isfinite(metric.value)) diverged = &metric;
+  }
+  if (diverged != nullptr) {
+    throw RunError("diverged: " + diverged->key + " is " +
+                   (std::isnan(diverged->value) ? "NaN" : "infinite") + " at step " +
+                   std::to_string(step));
   }
 }
 

@@ -112,7 +112,8 @@ void AlternatingTrainer::pretrain(TrainingSession& session) {
       if (!fake_rows.empty()) averages.add_fake(step);
       if (session.stop_requested()) return;
     }
-    session.log(0, averages.metrics("pretrain.", 0.0, false));
+    // Pre-training metrics are logged per pre-training epoch (1, 2, ...), under their own keys.
+    session.log(epoch + 1, averages.metrics("pretrain.", 0.0, false));
   }
 }
 

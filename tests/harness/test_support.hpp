@@ -68,10 +68,12 @@ struct CommandResult {
   std::string output;  // stdout and stderr together
 };
 
-// Runs `arguments` through the shell in `dir` with gantry on the command line.
-inline CommandResult run_gantry(const std::filesystem::path& dir, const std::string& arguments) {
-  std::string command =
-      "cd '" + dir.string() + "' && '" + gantry_executable().string() + "' " + arguments + " 2>&1";
+// Runs `arguments` through the shell in `dir` with gantry on the command line, after the
+// optional `environment` assignments (e.g. "GANTRY_PLUGIN_PATH=/x").
+inline CommandResult run_gantry(const std::filesystem::path& dir, const std::string& arguments,
+                                const std::string& environment = "") {
+  std::string command = "cd '" + dir.string() + "' && " + environment + " '" +
+                        gantry_executable().string() + "' " + arguments + " 2>&1";
   CommandResult result{-1, ""};
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;

@@ -161,13 +161,19 @@ TEST_CASE("a run is claimed only when the resume policy says so", "[results_db]"
     CHECK(db.begin_run(start_for(sweep, 1), {true, false}) == run);
   }
   SECTION("a run another live process is running is never taken, not even to rerun it") {
-    set_row("pid = 1");  // init: alive on every Linux host
+    // pid 1 is alive on every Linux host.
+    std::string init_start = std::to_string(gantry::process_start_time(1).value());
+    set_row("pid = 1, process_start = " + init_start);
     CHECK_FALSE(db.begin_run(start_for(sweep, 1), {true, true}));
     set_row("host = 'another-host', pid = 999999");
     CHECK_FALSE(db.begin_run(start_for(sweep, 1), {true, true}));
   }
   SECTION("a run whose process is gone is an interrupted run, taken again") {
     set_row("pid = 999999999");
+    CHECK(db.begin_run(start_for(sweep, 1), {}) == run);
+  }
+  SECTION("a pid reused by another process does not keep an interrupted run") {
+    set_row("pid = 1, process_start = 12345");
     CHECK(db.begin_run(start_for(sweep, 1), {}) == run);
   }
 }

@@ -9,6 +9,14 @@
 #include "gantry/schema.hpp"
 
 namespace gantry {
+namespace {
+
+std::int64_t this_process_start() {
+  static const std::int64_t start = process_start_time(getpid()).value_or(0);
+  return start;
+}
+
+}  // namespace
 
 std::string utc_timestamp() {
   std::time_t now = std::time(nullptr);
@@ -57,12 +65,12 @@ std::int64_t ResultsDb::ensure_sweep(const std::string& name, const std::string&
 std::optional<ExistingRun> ResultsDb::select_run(std::int64_t sweep_id,
                                                  const std::string& identity) {
   sqlite::Statement select(connection_,
-                           "SELECT id, status, host, pid, attempt FROM runs "
+                           "SELECT id, status, host, pid, process_start, attempt FROM runs "
                            "WHERE sweep_id = ?1 AND identity = ?2");
   select.bind(1, sweep_id).bind(2, identity);
   if (!select.step()) return std::nullopt;
   return ExistingRun{select.column_int(0), select.column_text(1), select.column_text(2),
-                     select.column_int(3), select.column_int(4)};
+                     select.column_int(3), select.column_int(4),  select.column_int(5)};
 }
 
 std::optional<ExistingRun> ResultsDb::find_run(std::int64_t sweep_id, const std::string& identity) {
@@ -84,24 +92,28 @@ std::optional<std::int64_t> ResultsDb::begin_run(const RunStart& start,
                               std::string("DELETE FROM ") + table + " WHERE run_id = ?1");
       clear.bind(1, run_id).run();
     }
-    sqlite::Statement reset(connection_,
-                            "UPDATE runs SET status = 'running', config = ?2, plugins = ?3, "
-                            "started_at = ?4, ended_at = NULL, wall_seconds = NULL, steps = NULL, "
-                            "error = NULL, gantry_version = ?5, git_commit = ?6, host = ?7, "
-                            "pid = ?8, build_flags = ?9, attempt = attempt + 1 WHERE id = ?1");
+    sqlite::Statement reset(
+        connection_,
+        "UPDATE runs SET status = 'running', config = ?2, plugins = ?3, "
+        "started_at = ?4, ended_at = NULL, wall_seconds = NULL, steps = NULL, "
+        "error = NULL, gantry_version = ?5, git_commit = ?6, host = ?7, "
+        "pid = ?8, build_flags = ?9, process_start = ?10, attempt = attempt + 1 "
+        "WHERE id = ?1");
     reset.bind(1, run_id).bind(2, start.config).bind(3, start.plugins).bind(4, utc_timestamp());
     reset.bind(5, gantry_version()).bind(6, gantry_git_commit()).bind(7, host_name());
-    reset.bind(8, std::int64_t{getpid()}).bind(9, gantry_build_flags()).run();
+    reset.bind(8, std::int64_t{getpid()}).bind(9, gantry_build_flags());
+    reset.bind(10, this_process_start()).run();
   } else {
     sqlite::Statement insert(
         connection_,
         "INSERT INTO runs (sweep_id, seed, identity, status, config, plugins, started_at, "
-        "gantry_version, git_commit, host, pid, build_flags) "
-        "VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+        "gantry_version, git_commit, host, pid, build_flags, process_start) "
+        "VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
     insert.bind(1, start.sweep_id).bind(2, start.seed).bind(3, start.identity);
     insert.bind(4, start.config).bind(5, start.plugins).bind(6, utc_timestamp());
     insert.bind(7, gantry_version()).bind(8, gantry_git_commit()).bind(9, host_name());
-    insert.bind(10, std::int64_t{getpid()}).bind(11, gantry_build_flags()).run();
+    insert.bind(10, std::int64_t{getpid()}).bind(11, gantry_build_flags());
+    insert.bind(12, this_process_start()).run();
     run_id = connection_.last_insert_id();
   }
   sqlite::Statement param(connection_,

@@ -1,28 +1,45 @@
 #include "gantry/resume_policy.hpp"
 
-#include <signal.h>
 #include <unistd.h>
 
-#include <cerrno>
+#include <fstream>
+#include <sstream>
 
 #include "gantry/results_db.hpp"
 
 namespace gantry {
 namespace {
 
-bool process_alive(std::int64_t pid) {
-  if (pid <= 0) return false;
-  return kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
-}
-
-// A "running" row is live if its process still exists on this host. On another host we cannot
-// tell, and treating it as live is the safe choice: never two writers on one run.
+// A "running" row is live if the very process that claimed it still runs on this host: same pid
+// and same start time, so neither a zombie nor a later process that reuses the pid counts. On
+// another host we cannot tell, and treating it as live is the safe choice: never two writers on
+// one run.
 bool owned_by_live_process(const ExistingRun& run) {
   if (run.host != host_name()) return true;
-  return run.pid != getpid() && process_alive(run.pid);
+  if (run.pid == getpid()) return false;
+  std::optional<std::int64_t> started = process_start_time(run.pid);
+  return started && *started == run.process_start;
 }
 
 }  // namespace
+
+std::optional<std::int64_t> process_start_time(std::int64_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string text;
+  if (!std::getline(stat, text)) return std::nullopt;
+  // The command name (field 2) is in parentheses and may hold spaces: read after its last ')'.
+  std::size_t name_end = text.rfind(')');
+  if (name_end == std::string::npos) return std::nullopt;
+  std::istringstream fields(text.substr(name_end + 1));
+  std::string state;
+  fields >> state;
+  if (state == "Z" || state == "X") return std::nullopt;
+  std::string skipped;
+  for (int field = 4; field < 22; ++field) fields >> skipped;
+  std::int64_t start = 0;
+  if (!(fields >> start)) return std::nullopt;
+  return start;
+}
 
 RunDecision decide(const std::optional<ExistingRun>& existing, const ResumePolicy& policy) {
   if (!existing) return RunDecision::execute;

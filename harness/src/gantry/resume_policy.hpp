@@ -15,6 +15,7 @@ struct ExistingRun {
   std::string status;
   std::string host;
   std::int64_t pid;
+  std::int64_t process_start;  // the process's start time, so a reused pid is not mistaken for it
   std::int64_t attempt;
 };
 
@@ -31,5 +32,9 @@ enum class RunDecision {
 };
 
 RunDecision decide(const std::optional<ExistingRun>& existing, const ResumePolicy& policy);
+
+// Start time of a process in clock ticks since boot (field 22 of /proc/<pid>/stat), or nothing
+// when it does not exist or has exited (a zombie).
+std::optional<std::int64_t> process_start_time(std::int64_t pid);
 
 }  // namespace gantry

@@ -36,6 +36,7 @@ CREATE TABLE runs (
   build_flags    TEXT NOT NULL,
   host           TEXT NOT NULL,
   pid            INTEGER NOT NULL,
+  process_start  INTEGER NOT NULL,
   attempt        INTEGER NOT NULL DEFAULT 1,
   UNIQUE (sweep_id, identity)
 );

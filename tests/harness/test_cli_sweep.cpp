@@ -230,3 +230,17 @@ TEST_CASE("a killed sweep resumes to the same results as an uninterrupted one", 
   REQUIRE(run_gantry(dir.path(), command + "--db clean.sqlite --artifacts clean").exit_code == 0);
   CHECK(all_measurements(db) == all_measurements(dir / "clean.sqlite"));
 }
+
+TEST_CASE("every reference experiment runs as shipped, shortened", "[cli][experiments]") {
+  ScratchDir dir;
+  for (const char* name : {"x2", "tanh", "algebraic", "sine"}) {
+    INFO(name);
+    std::string file =
+        (gantry::testing::source_dir() / "experiments" / (std::string(name) + ".ini")).string();
+    auto result = run_gantry(
+        dir.path(), "run '" + file + "' --set trainer.epochs=3 --set eval.generated_rows=50");
+    CHECK(result.exit_code == 0);
+    CHECK_THAT(result.output, Catch::Contains("eval.energy_distance"));
+  }
+  CHECK(count(dir / "gantry.sqlite", "status = 'finished'") == "4");
+}

@@ -145,7 +145,8 @@ ResolvedExperiment resolve_experiment(const RawSettings& raw, const PluginCatalo
   resolved.settings_ = std::move(declared);
   for (const auto& section : kPluginSections) {
     const PluginInfo& info = catalog.find(section, resolved.value(section + ".plugin")).info;
-    resolved.plugin_versions_ += section + "=" + info.name + "@" + info.version + "\n";
+    resolved.plugins_ +=
+        (resolved.plugins_.empty() ? "" : ";") + section + "=" + info.name + "@" + info.version;
   }
   return resolved;
 }
@@ -185,7 +186,7 @@ std::string ResolvedExperiment::identity(std::int64_t seed) const {
   // A fixed namespace UUID for Gantry run identities (generated once, never to change).
   static const boost::uuids::uuid kNamespace = {{0x6b, 0x1f, 0x3c, 0x52, 0x9e, 0x07, 0x4d, 0x8a,
                                                  0xa1, 0x44, 0x2e, 0x90, 0x5c, 0x37, 0xd2, 0x0f}};
-  std::string identified = plugin_versions_ + "seed = " + std::to_string(seed) + "\n";
+  std::string identified = plugins_ + "\nseed = " + std::to_string(seed) + "\n";
   for (const auto& setting : settings_) {
     if (section_of(setting.key) != "experiment") {
       identified += setting.key + " = " + setting.value + "\n";

@@ -45,6 +45,8 @@ class ResolvedExperiment {
   const std::string& value(const std::string& key) const;
   // The options of one section (without the section prefix), as handed to a plugin.
   Options section(const std::string& section) const;
+  // The plugins it uses with their versions: "data=x2@1.0.0;model=eigen-mlp@1.0.0;...".
+  const std::string& plugins() const { return plugins_; }
   // Canonical INI text: sections in a fixed order, keys sorted, every default written out.
   std::string to_ini() const;
   // Stable id of what determines the run's numbers: the settings outside [experiment] (a name
@@ -55,7 +57,7 @@ class ResolvedExperiment {
  private:
   friend ResolvedExperiment resolve_experiment(const RawSettings&, const PluginCatalog&);
   std::vector<Setting> settings_;
-  std::string plugin_versions_;
+  std::string plugins_;
 };
 
 ResolvedExperiment resolve_experiment(const RawSettings& raw, const PluginCatalog& catalog);

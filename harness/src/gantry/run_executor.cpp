@@ -16,16 +16,6 @@
 namespace gantry {
 namespace {
 
-std::string plugins_used(const ResolvedExperiment& experiment, const PluginCatalog& catalog) {
-  std::string text;
-  for (const char* kind : {"data", "model", "trainer"}) {
-    const PluginInfo& info =
-        catalog.find(kind, experiment.value(std::string(kind) + ".plugin")).info;
-    text += (text.empty() ? "" : ";") + std::string(kind) + "=" + info.name + "@" + info.version;
-  }
-  return text;
-}
-
 std::vector<ParamValue> params_of(const ResolvedExperiment& experiment) {
   std::vector<ParamValue> params;
   for (const Setting& setting : experiment.settings()) {
@@ -55,12 +45,9 @@ std::string artifact_file_name(std::int64_t run_id, const std::string& identity)
 RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCatalog& catalog,
                        const ResumePolicy& policy, const std::atomic<bool>& stop_flag) {
   const ResolvedExperiment& experiment = plan.experiment;
-  RunStart start{plan.sweep_id,
-                 plan.seed,
-                 plan.identity,
-                 experiment.to_ini(),
-                 plugins_used(experiment, catalog),
-                 params_of(experiment)};
+  RunStart start{plan.sweep_id,        plan.seed,
+                 plan.identity,        experiment.to_ini(),
+                 experiment.plugins(), params_of(experiment)};
   RunOutcome outcome;
   std::optional<std::int64_t> claimed = store.db.begin_run(start, policy);
   if (!claimed) {

@@ -11,6 +11,7 @@ packages=(
   libsqlite3-dev sqlite3
   libhdf5-dev hdf5-tools
   catch2 libbenchmark-dev nlohmann-json3-dev
+  gnuplot-nox
 )
 
 missing=()

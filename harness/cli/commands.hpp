@@ -13,5 +13,6 @@ int command_sweep(const std::vector<std::string>& args, const std::atomic<bool>&
 int command_plugins(const std::vector<std::string>& args);
 int command_runs(const std::vector<std::string>& args);
 int command_query(const std::vector<std::string>& args);
+int command_report(const std::vector<std::string>& args);
 
 }  // namespace gantry::cli

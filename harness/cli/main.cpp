@@ -33,6 +33,8 @@ commands:
   plugins [NAME]                           the plugins found, with their options
   runs [--sweep NAME]                      the recorded runs, one line each
   query "SELECT ..."                       read-only SQL over the results database
+  report [--sweep NAME] [--group-by KEY]   cross-run variance, discriminator overpowering, and
+                                           whether the grouping matters more than the seed
 
 results go to gantry.sqlite and gantry-artifacts/ in the current directory (--db, --artifacts)
 )";
@@ -64,8 +66,9 @@ int main(int argc, char** argv) {
     if (command == "plugins") return command_plugins(args);
     if (command == "runs") return command_runs(args);
     if (command == "query") return command_query(args);
+    if (command == "report") return command_report(args);
     std::cerr << "gantry: unknown command '" << command
-              << "'; expected run, sweep, plugins, runs or query (gantry --help)\n";
+              << "'; expected run, sweep, plugins, runs, query or report (gantry --help)\n";
     return kUsage;
   } catch (const boost::program_options::error& error) {
     std::cerr << "gantry " << command << ": " << error.what() << " (gantry " << command

@@ -11,14 +11,6 @@
 namespace gantry {
 namespace {
 
-sqlite::Connection open_existing(const std::string& path) {
-  if (!std::filesystem::exists(path)) {
-    throw StorageError("no results database at '" + path +
-                       "' (run `gantry sweep` first, or point --db at one)");
-  }
-  return sqlite::Connection(path, sqlite::Connection::Mode::read_only, 5000);
-}
-
 // Summary metrics shown by `gantry runs` when none are asked for, in this order.
 const std::vector<std::string> kDefaultRunMetrics = {
     "eval.energy_distance", "eval.median_abs_residual", "eval.median_fit_rmse",
@@ -26,12 +18,20 @@ const std::vector<std::string> kDefaultRunMetrics = {
 
 }  // namespace
 
-ResultsReader::ResultsReader(const std::string& path) : connection_(open_existing(path)) {
-  if (check_schema(connection_) == 0) {
+sqlite::Connection open_results_read_only(const std::string& path) {
+  if (!std::filesystem::exists(path)) {
+    throw StorageError("no results database at '" + path +
+                       "' (run `gantry sweep` first, or point --db at one)");
+  }
+  sqlite::Connection connection(path, sqlite::Connection::Mode::read_only, 5000);
+  if (check_schema(connection) == 0) {
     throw SchemaError("'" + path + "' is empty: it holds no Gantry results yet");
   }
-  connection_.execute("PRAGMA query_only = ON");
+  connection.execute("PRAGMA query_only = ON");
+  return connection;
 }
+
+ResultsReader::ResultsReader(const std::string& path) : connection_(open_results_read_only(path)) {}
 
 Table ResultsReader::query(const std::string& sql) {
   const char* tail = nullptr;

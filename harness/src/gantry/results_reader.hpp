@@ -17,6 +17,10 @@ struct RunsFilter {
   std::vector<std::string> metrics;  // summary keys to show; empty: a standard selection
 };
 
+// Opens an existing results database read-only. Throws StorageError when the file does not
+// exist, SchemaError when it is empty, not a Gantry database, or newer than this gantry.
+sqlite::Connection open_results_read_only(const std::string& path);
+
 class ResultsReader {
  public:
   // Throws StorageError when the file does not exist, SchemaError when it is not a Gantry

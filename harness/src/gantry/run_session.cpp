@@ -34,6 +34,16 @@ double share(const Matrix& probabilities, bool real) {
   return static_cast<double>(hits) / static_cast<double>(probabilities.size());
 }
 
+// Adaptive discriminator augmentation's overfitting statistic r = E[sign(logit D(x))] on real
+// rows (Karras et al. 2020). D outputs probabilities, and logit D(x) > 0 exactly when D(x) > 0.5.
+double mean_logit_sign(const Matrix& probabilities) {
+  double sum = 0.0;
+  for (Eigen::Index i = 0; i < probabilities.size(); ++i) {
+    sum += probabilities(i) > 0.5f ? 1.0 : (probabilities(i) < 0.5f ? -1.0 : 0.0);
+  }
+  return sum / static_cast<double>(probabilities.size());
+}
+
 }  // namespace
 
 EvalSettings EvalSettings::from(const Options& eval) {
@@ -109,12 +119,17 @@ void RunSession::evaluate(long long step) {
   Matrix fake = generated_rows(eval_.generated_rows, "eval");
   Matrix on_real = model_.discriminate(heldout_);
   Matrix on_fake = model_.discriminate(fake);
-  record(step, "eval.d_acc_real", share(on_real, true));
-  record(step, "eval.d_acc_fake", share(on_fake, false));
+  double accuracy_real = share(on_real, true);
+  double accuracy_fake = share(on_fake, false);
+  record(step, "eval.d_acc_real", accuracy_real);
+  record(step, "eval.d_acc_fake", accuracy_fake);
+  record(step, "eval.d_balanced_acc", (accuracy_real + accuracy_fake) / 2.0);
   record(step, "eval.d_mean_real", mean(on_real));
   record(step, "eval.d_std_real", standard_deviation(on_real));
   record(step, "eval.d_mean_fake", mean(on_fake));
   record(step, "eval.d_std_fake", standard_deviation(on_fake));
+  record(step, "eval.d_gap", mean(on_real) - mean(on_fake));
+  record(step, "eval.d_sign_real", mean_logit_sign(on_real));
   for (const Score& score : data_.score(fake, heldout_)) {
     record(step, "eval." + score.name, score.value);
   }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 
 #include "gantry/errors.hpp"
@@ -24,6 +25,11 @@ class Connection {
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
+  // Movable so a function can open and check a connection and hand it over; the moved-from
+  // object owns nothing.
+  Connection(Connection&& other) noexcept
+      : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+  Connection& operator=(Connection&&) = delete;
 
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }

@@ -1,0 +1,167 @@
+#include "gantry/analysis/plots/sample_plots.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "gantry/analysis/plots/plot_style.hpp"
+#include "gantry/errors.hpp"
+
+namespace gantry::analysis::plots {
+namespace {
+
+// Rows of each set drawn as curves when the rows are wider than (x, y).
+constexpr std::size_t kCurveRows = 5;
+
+struct Range {
+  double low = std::numeric_limits<double>::infinity();
+  double high = -std::numeric_limits<double>::infinity();
+
+  void add(double value) {
+    if (!std::isfinite(value)) return;
+    low = std::min(low, value);
+    high = std::max(high, value);
+  }
+  bool empty() const { return !(low <= high); }
+};
+
+// The axis range: the real rows' range, widened to show generated rows up to one real span
+// beyond it on either side (a stray sample far away would otherwise squash the target to a
+// line), plus a margin.
+std::string axis_range(const Range& real, const Range& generated) {
+  Range range = real;
+  if (range.empty()) range = generated;
+  if (range.empty()) return "[*:*]";
+  double span = range.high - range.low;
+  if (span <= 0) span = std::max(1.0, std::abs(range.high));
+  double low = range.low, high = range.high;
+  if (!generated.empty()) {
+    low = std::max(std::min(low, generated.low), range.low - span);
+    high = std::min(std::max(high, generated.high), range.high + span);
+  }
+  double margin = 0.05 * (high - low);
+  return "[" + plot_number(low - margin) + ":" + plot_number(high + margin) + "]";
+}
+
+std::string panel_title(const SampleSet& set) {
+  std::string step = set.step ? std::to_string(*set.step) : "?";
+  return set.name == "final" ? "final (step " + step + ")" : "step " + step;
+}
+
+// Points: every row as "x y".
+void write_points(std::string& data, const SampleSet& set, Range& x, Range& y) {
+  for (std::size_t row = 0; row < set.rows; ++row) {
+    double a = set.at(row, 0), b = set.at(row, 1);
+    x.add(a);
+    y.add(b);
+    data += plot_number(a) + " " + plot_number(b) + "\n";
+  }
+}
+
+// Curves: the first rows as "column value" lines, one blank line between rows (one line each).
+void write_curves(std::string& data, const SampleSet& set, Range& y) {
+  std::size_t rows = std::min(kCurveRows, set.rows);
+  for (std::size_t row = 0; row < rows; ++row) {
+    if (row > 0) data += "\n";
+    for (std::size_t column = 0; column < set.columns; ++column) {
+      double value = set.at(row, column);
+      y.add(value);
+      data += std::to_string(column) + " " + plot_number(value) + "\n";
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::size_t> evenly_spaced(std::size_t count, std::size_t panels) {
+  std::vector<std::size_t> chosen;
+  if (count == 0 || panels == 0) return chosen;
+  if (count <= panels) {
+    for (std::size_t i = 0; i < count; ++i) chosen.push_back(i);
+    return chosen;
+  }
+  if (panels == 1) return {count - 1};
+  for (std::size_t k = 0; k < panels; ++k) {
+    // Rounded k (count - 1) / (panels - 1): 0 first, count - 1 last, strictly increasing as
+    // count > panels.
+    chosen.push_back((2 * k * (count - 1) + (panels - 1)) / (2 * (panels - 1)));
+  }
+  return chosen;
+}
+
+Figure samples_figure(const RunSamples& samples, std::int64_t run_id, const std::string& title) {
+  if (samples.generated.empty()) {
+    throw StorageError("HDF5 file '" + samples.path +
+                       "' has no generated samples (/samples/step_<N> or /samples/final)");
+  }
+  const std::size_t d = samples.real.columns;
+  const bool scatter = d == 2;
+  std::vector<std::size_t> panels = evenly_spaced(samples.generated.size(), kMaxSamplePanels);
+
+  Figure figure;
+  figure.stem = "samples-run-" + std::to_string(run_id);
+  figure.description = "run " + std::to_string(run_id) + ": generated rows at " +
+                       std::to_string(panels.size()) +
+                       " evaluations over the held-out real rows (" + samples.path + ")";
+  std::string layout =
+      scatter ? "x y (one row per sample)"
+              : "column value (the first " + std::to_string(kCurveRows) + " rows, one line each)";
+  figure.data = "# " + figure.description + "\n# block 0: /samples/real; then one block per " +
+                "evaluation, in panel order; columns: " + layout + "\n";
+
+  Range x, y_real, y_generated, x_generated;
+  figure.data += "# /samples/real\n";
+  if (scatter) {
+    write_points(figure.data, samples.real, x, y_real);
+  } else {
+    write_curves(figure.data, samples.real, y_real);
+  }
+  for (std::size_t panel : panels) {
+    const SampleSet& set = samples.generated[panel];
+    figure.data += "\n\n# /samples/" + set.name + "\n";
+    if (scatter) {
+      write_points(figure.data, set, x_generated, y_generated);
+    } else {
+      write_curves(figure.data, set, y_generated);
+    }
+  }
+
+  std::size_t columns =
+      static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(panels.size()))));
+  std::size_t rows = (panels.size() + columns - 1) / columns;
+  figure.width = static_cast<int>(std::max<std::size_t>(columns * 380, 640));
+  figure.height = static_cast<int>(rows * 320 + 60);
+
+  std::string file = gnuplot_quote(figure.stem + ".dat");
+  std::string colour = gnuplot_quote(group_colour(0));
+  std::string real_colour = gnuplot_quote(kRealColour);
+  std::string legend = scatter ? "generated rows (blue) over the held-out real rows (grey)"
+                               : "first " + std::to_string(kCurveRows) +
+                                     " generated rows (blue) over the first real rows (grey)";
+  std::string& body = figure.body;
+  body =
+      "unset key\n"
+      "set grid lc rgb '#e8e8e8'\n"
+      "set border lc rgb '#404040'\n";
+  body += "set xrange " +
+          (scatter ? axis_range(x, x_generated) : "[0:" + std::to_string(d > 0 ? d - 1 : 0) + "]") +
+          "\n";
+  body += "set yrange " + axis_range(y_real, y_generated) + "\n";
+  body += "set xlabel " + gnuplot_quote(scatter ? "x" : "column") + "\n";
+  body += "set ylabel " + gnuplot_quote(scatter ? "y" : "value") + "\n";
+  body += "set multiplot layout " + std::to_string(rows) + "," + std::to_string(columns) +
+          " title " + gnuplot_quote(title + ": " + legend) + "\n";
+  std::string real_style = scatter ? " with points pt 7 ps 0.35 lc rgb " + real_colour
+                                   : " with lines lw 1.5 lc rgb " + real_colour;
+  std::string generated_style = scatter ? " with points pt 7 ps 0.35 lc rgb " + colour
+                                        : " with lines lw 1.2 lc rgb " + colour;
+  for (std::size_t i = 0; i < panels.size(); ++i) {
+    body += "set title " + gnuplot_quote(panel_title(samples.generated[panels[i]])) + "\n";
+    body += "plot " + file + " index 0 using 1:2" + real_style + ", \\\n     " + file + " index " +
+            std::to_string(i + 1) + " using 1:2" + generated_style + "\n";
+  }
+  body += "unset multiplot\n";
+  return figure;
+}
+
+}  // namespace gantry::analysis::plots

@@ -1,0 +1,33 @@
+// Reads a run's samples from its HDF5 file (docs/results-schema.md): the held-out real rows and
+// the rows generated at each evaluation, for `gantry report --plots`.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gantry::analysis::plots {
+
+// One /samples dataset: rows x columns floats, row-major.
+struct SampleSet {
+  std::string name;               // "real", "step_1000", "final"
+  std::optional<long long> step;  // the evaluation's step (absent for "real")
+  std::size_t rows = 0, columns = 0;
+  std::vector<float> values;
+
+  float at(std::size_t row, std::size_t column) const { return values[row * columns + column]; }
+};
+
+struct RunSamples {
+  std::string path;
+  SampleSet real;
+  // /samples/step_<N> by increasing N, then /samples/final when the file has it.
+  std::vector<SampleSet> generated;
+};
+
+// Throws StorageError naming the file when it cannot be read, has no /samples/real, or holds
+// a sample set that is not a 2-D table as wide as the real rows.
+RunSamples read_run_samples(const std::string& path);
+
+}  // namespace gantry::analysis::plots

@@ -1,0 +1,34 @@
+// A table of preformatted cells, written aligned for a terminal or as a Markdown table. The
+// report's sections are built as these, so the table and markdown formats cannot drift apart.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace gantry::analysis {
+
+struct TextTable {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+// Columns padded to their widest cell, the first left-aligned and the others right-aligned
+// (they hold numbers), two spaces apart.
+void write_aligned(std::ostream& out, const TextTable& table);
+
+// GitHub-flavoured Markdown, with `|` in cells escaped.
+void write_markdown(std::ostream& out, const TextTable& table);
+
+// Splits a wide table into tables of at most `columns` value columns each, each repeating the
+// first column, so a table with many groups still fits a terminal.
+std::vector<TextTable> split_columns(const TextTable& table, std::size_t columns);
+
+// `text` broken at spaces into lines of at most `width` columns (a longer word stays whole),
+// the continuation lines indented by `indent` spaces.
+std::string wrap(const std::string& text, std::size_t width, std::size_t indent = 0);
+
+// Display width of UTF-8 text (code points, not bytes).
+std::size_t display_width(const std::string& text);
+
+}  // namespace gantry::analysis

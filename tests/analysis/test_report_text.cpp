@@ -1,0 +1,46 @@
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "gantry/analysis/number_format.hpp"
+#include "gantry/analysis/text_table.hpp"
+
+using namespace gantry::analysis;
+
+TEST_CASE("numbers for people and for machines", "[report_text]") {
+  CHECK(format_number(0.0123456) == "0.01235");
+  CHECK(format_number(std::optional<double>()) == "-");
+  CHECK(format_p(0.0004) == "p < 0.001");
+  CHECK(format_p(0.0312) == "p = 0.031");
+  CHECK(format_percent(0.713) == "71%");
+  CHECK(format_percent(0.002) == "<1%");
+  CHECK(format_percent(0.998) == ">99%");
+  for (double value : {0.1, 1.0 / 3.0, 2.5e-300, -123456.789}) {
+    CHECK(std::stod(format_exact(value)) == value);
+  }
+}
+
+TEST_CASE("text tables align, split and wrap for a terminal", "[report_text]") {
+  TextTable table{{"statistic", "a", "b", "c"}, {{"mean", "1", "22", "333"}}};
+  SECTION("aligned: first column left, the others right") {
+    std::ostringstream out;
+    write_aligned(out, table);
+    CHECK(out.str() == "statistic  a   b    c\nmean       1  22  333\n");
+  }
+  SECTION("markdown") {
+    std::ostringstream out;
+    write_markdown(out, TextTable{{"x", "y|z"}, {{"1", "2"}}});
+    CHECK(out.str() == "| x | y\\|z |\n| --- | ---: |\n| 1 | 2 |\n");
+  }
+  SECTION("split keeps the first column in every part") {
+    auto parts = split_columns(table, 2);
+    REQUIRE(parts.size() == 2);
+    CHECK(parts[0].header == std::vector<std::string>{"statistic", "a", "b"});
+    CHECK(parts[1].header == std::vector<std::string>{"statistic", "c"});
+    CHECK(parts[1].rows[0] == std::vector<std::string>{"mean", "333"});
+  }
+  SECTION("wrap") {
+    CHECK(wrap("aa bb cc dd", 5) == "aa bb\ncc dd");
+    CHECK(wrap("- aa bb cc", 7, 2) == "- aa bb\n  cc");
+    CHECK(wrap("averyverylongword x", 5) == "averyverylongword\nx");
+  }
+}

@@ -1,0 +1,217 @@
+// `gantry report` end to end: a small real sweep over two K values, reported in every format,
+// parsed back and checked against SQL run directly on the database; and its error cases.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "gantry/results_reader.hpp"
+#include "test_support.hpp"
+
+using Catch::Matchers::Contains;
+using Catch::Matchers::WithinRel;
+using gantry::testing::run_gantry;
+using gantry::testing::ScratchDir;
+
+namespace {
+
+const char* const kExperiment = R"([data]
+plugin = x2
+[trainer]
+epochs = 200
+eval_every = 20
+log_every = 10
+[eval]
+heldout_rows = 100
+generated_rows = 100
+final_rows = 50
+energy_rows = 100
+)";
+
+// One number from SQL, straight from the database.
+double sql_number(const std::filesystem::path& db, const std::string& sql) {
+  gantry::ResultsReader reader(db.string());
+  auto table = reader.query(sql);
+  REQUIRE(table.rows.size() == 1);
+  const auto& cell = table.rows[0][0];
+  if (const auto* real = std::get_if<double>(&cell)) return *real;
+  return static_cast<double>(std::get<std::int64_t>(cell));
+}
+
+std::vector<std::int64_t> sql_ids(const std::filesystem::path& db, const std::string& sql) {
+  gantry::ResultsReader reader(db.string());
+  std::vector<std::int64_t> ids;
+  for (const auto& row : reader.query(sql).rows) ids.push_back(std::get<std::int64_t>(row[0]));
+  return ids;
+}
+
+const char* const kRunsOfK =
+    "SELECT run_id FROM params JOIN runs ON runs.id = params.run_id WHERE key = 'trainer.k' "
+    "AND value = ";
+
+// The value of one row of the long csv format.
+std::optional<std::string> csv_value(const std::string& csv, const std::string& prefix) {
+  std::istringstream lines(csv);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind(prefix, 0) == 0) return line.substr(prefix.size());
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("gantry report agrees with SQL on a real two-K sweep", "[cli][report]") {
+  ScratchDir dir;
+  dir.write("small.ini", kExperiment);
+  auto sweep = run_gantry(dir.path(), "sweep small.ini --seeds 1-4 --grid trainer.k=1,3 --jobs 2");
+  INFO(sweep.output);
+  REQUIRE(sweep.exit_code == 0);
+  auto db = dir / "gantry.sqlite";
+  const std::string metric = "eval.energy_distance";
+  auto sql_mean = [&](int k) {
+    return sql_number(db, "SELECT avg(value) FROM summaries WHERE key = '" + metric +
+                              "' AND run_id IN (" + kRunsOfK + std::to_string(k) + ")");
+  };
+
+  SECTION("json") {
+    auto result = run_gantry(dir.path(), "report --format json");
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    auto report = nlohmann::json::parse(result.output);
+    REQUIRE(report["groups"].size() == 2);
+    CHECK(report["settings"]["group_by"] == nlohmann::json::array({"trainer.k"}));
+    for (int i : {0, 1}) {
+      int k = i == 0 ? 1 : 3;
+      const auto& group = report["groups"][i];
+      CHECK(group["name"] == "trainer.k=" + std::to_string(k));
+      CHECK(group["run_ids"].get<std::vector<std::int64_t>>() ==
+            sql_ids(db, kRunsOfK + std::to_string(k) + " ORDER BY run_id"));
+      const auto& stats = group["metrics"][metric];
+      CHECK(stats["n"] == 4);
+      CHECK_THAT(stats["mean"].get<double>(), WithinRel(sql_mean(k), 1e-12));
+      CHECK_THAT(
+          stats["min"].get<double>(),
+          WithinRel(sql_number(db, "SELECT min(value) FROM summaries WHERE key = '" + metric +
+                                       "' AND run_id IN (" + kRunsOfK + std::to_string(k) + ")"),
+                    1e-12));
+      CHECK(group["overpowering"]["runs"].size() == 4);
+      CHECK(group["overpowering"]["runs"][0]["evaluations"] == 10);
+      CHECK(group["overpowering"]["onset"]["steps"].is_array());
+    }
+    const auto& effect = report["effect"];
+    CHECK(effect["metric"] == metric);
+    CHECK(effect["pairs"].size() == 1);
+    CHECK(effect["kruskal_wallis"]["df"] == 1);
+    double p = effect["kruskal_wallis"]["p_value"].get<double>();
+    CHECK(p >= 0.0);
+    CHECK(p <= 1.0);
+  }
+  SECTION("csv carries the same numbers at full precision") {
+    auto result = run_gantry(dir.path(), "report --format csv");
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.output.rfind("section,group,run,step,metric,statistic,value\n", 0) == 0);
+    auto mean = csv_value(result.output, "metric,trainer.k=3,,," + metric + ",mean,");
+    REQUIRE(mean);
+    CHECK_THAT(std::stod(*mean), WithinRel(sql_mean(3), 1e-15));
+    auto ids = csv_value(result.output, "group,trainer.k=1,,,,run_ids,");
+    REQUIRE(ids);
+    std::string expected;
+    for (auto id : sql_ids(db, std::string(kRunsOfK) + "1 ORDER BY run_id")) {
+      expected += (expected.empty() ? "" : " ") + std::to_string(id);
+    }
+    CHECK(*ids == expected);
+    CHECK(csv_value(result.output, "settings,,,,,overpowering.threshold,") == "0.9");
+  }
+  SECTION("table fits a 100-column terminal and says what the data support") {
+    auto result = run_gantry(dir.path(), "report");
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    std::istringstream lines(result.output);
+    for (std::string line; std::getline(lines, line);) {
+      INFO(line);
+      CHECK(line.size() <= 100);
+    }
+    CHECK_THAT(result.output, Contains("trainer.k=1 vs trainer.k=3: difference in median"));
+    CHECK_THAT(result.output, Contains("Kruskal-Wallis H = "));
+    CHECK_THAT(result.output, Contains("balanced accuracy >= 0.9"));
+  }
+  SECTION("markdown") {
+    auto result = run_gantry(dir.path(), "report --format markdown --threshold 0.8 --window 2");
+    REQUIRE(result.exit_code == 0);
+    CHECK_THAT(result.output, Contains("## Discriminator overpowering"));
+    CHECK_THAT(result.output, Contains("| statistic | trainer.k=1 | trainer.k=3 |"));
+    CHECK_THAT(result.output, Contains("balanced accuracy >= 0.8"));
+    CHECK_THAT(result.output, Contains("for 2 consecutive evaluations"));
+  }
+  SECTION("per-step curves across seeds") {
+    auto result = run_gantry(dir.path(), "report --curve g_loss --curves-csv curves.csv");
+    REQUIRE(result.exit_code == 0);
+    std::ifstream file(dir / "curves.csv");
+    std::string header, first;
+    std::getline(file, header);
+    std::getline(file, first);
+    CHECK(header == "group,metric,step,runs,mean,sd,q0.1,q0.25,q0.5,q0.75,q0.9");
+    CHECK(first.rfind("trainer.k=1,g_loss,10,4,", 0) == 0);
+    double mean = std::stod(first.substr(std::string("trainer.k=1,g_loss,10,4,").size()));
+    CHECK_THAT(mean, WithinRel(sql_number(db,
+                                          "SELECT avg(value) FROM metrics WHERE key = "
+                                          "'g_loss' AND step = 10 AND run_id IN (" +
+                                              std::string(kRunsOfK) + "1)"),
+                               1e-12));
+  }
+  SECTION("a group of one run has no interval, and says so") {
+    auto one_seed = run_gantry(dir.path(),
+                               "sweep small.ini --seeds 1 --grid trainer.k=1,3 "
+                               "--db one.sqlite --artifacts one");
+    REQUIRE(one_seed.exit_code == 0);
+    auto table = run_gantry(dir.path(), "report --db one.sqlite");
+    INFO(table.output);
+    REQUIRE(table.exit_code == 0);
+    CHECK_THAT(table.output, Contains("n=1: none"));
+    CHECK_THAT(table.output,
+               Contains("trainer.k=1 has one finished run: no spread and no interval"));
+    CHECK_THAT(table.output, !Contains("nan"));
+    auto json = run_gantry(dir.path(), "report --db one.sqlite --format json");
+    REQUIRE(json.exit_code == 0);
+    auto stats = nlohmann::json::parse(json.output)["groups"][0]["metrics"][metric];
+    CHECK(stats["sd"].is_null());
+    CHECK(stats["ci_low"].is_null());
+    CHECK(stats["n"] == 1);
+  }
+  SECTION("bad requests name the problem") {
+    auto metric_typo = run_gantry(dir.path(), "report --metric eval.energy_distanse");
+    CHECK(metric_typo.exit_code == 1);
+    CHECK_THAT(metric_typo.output, Contains("unknown metric 'eval.energy_distanse'"));
+    CHECK_THAT(metric_typo.output, Contains("did you mean 'eval.energy_distance'"));
+    auto group_typo = run_gantry(dir.path(), "report --group-by trainer.kk");
+    CHECK(group_typo.exit_code == 1);
+    CHECK_THAT(group_typo.output, Contains("did you mean 'trainer.k'"));
+    auto sweep_typo = run_gantry(dir.path(), "report --sweep smal");
+    CHECK(sweep_typo.exit_code == 1);
+    CHECK_THAT(sweep_typo.output, Contains("no sweep named 'smal'"));
+    auto threshold = run_gantry(dir.path(), "report --threshold 0.4");
+    CHECK(threshold.exit_code == 1);
+    CHECK_THAT(threshold.output, Contains("--threshold"));
+    auto format = run_gantry(dir.path(), "report --format xml");
+    CHECK(format.exit_code == 1);
+    CHECK_THAT(format.output, Contains("unknown report format 'xml'"));
+    auto missing = run_gantry(dir.path(), "report --db nothing.sqlite");
+    CHECK(missing.exit_code == 1);
+    CHECK_THAT(missing.output, Contains("no results database at 'nothing.sqlite'"));
+  }
+}
+
+TEST_CASE("gantry report on runs that all failed says there is nothing to report",
+          "[cli][report]") {
+  ScratchDir dir;
+  std::string config = kExperiment;
+  config.replace(config.find("plugin = x2"), 11, "plugin = faulty\nfault = throw");
+  dir.write("faulty.ini", config);
+  std::string plugin_dir =
+      "--plugin-dir '" + gantry::testing::test_plugin_dir("faulty").string() + "'";
+  REQUIRE(run_gantry(dir.path(), "sweep faulty.ini --seeds 1-2 " + plugin_dir).exit_code == 3);
+  auto result = run_gantry(dir.path(), "report");
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.output, Contains("nothing to report: no finished runs"));
+  CHECK_THAT(result.output, Contains("2 failed"));
+}

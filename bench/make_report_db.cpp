@@ -4,6 +4,7 @@
 // ResultsDb the harness writes with. The numbers are made up but deterministic.
 //
 //   make_report_db OUT.sqlite [RUNS=200] [STEPS=10000]
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>

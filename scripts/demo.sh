@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A fresh Debian machine to a first result: installs the dependencies, builds, and runs a small
 # sweep of the tanh notebook's experiment over 4 seeds and K = 1, 3 into ./gantry.sqlite and
-# ./gantry-artifacts/, then shows the recorded runs.
+# ./gantry-artifacts/, then shows the recorded runs and what they say across seeds.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/setup.sh"
@@ -12,5 +12,8 @@ gantry="${GANTRY_BUILD_DIR:-$root/build}/bin/gantry"
 echo
 "$gantry" runs --sweep tanh
 echo
+"$gantry" report --sweep tanh
+echo
 echo "results: $(pwd)/gantry.sqlite (SQLite) and $(pwd)/gantry-artifacts/tanh/ (HDF5 per run)"
 echo "try:     $gantry query \"SELECT * FROM summaries LIMIT 5\""
+echo "         $gantry report --sweep tanh --plots plots     (figures, with gnuplot)"

@@ -159,6 +159,21 @@ TEST_CASE("gantry report agrees with SQL on a real two-K sweep", "[cli][report]"
                                               std::string(kRunsOfK) + "1)"),
                                1e-12));
   }
+  SECTION("figures") {
+    auto result = run_gantry(dir.path(), "report --plots figures --plot-run 2");
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    for (const char* name : {"curves-eval.energy_distance", "d-balanced-accuracy",
+                             "final-eval.energy_distance", "onset-survival", "samples-run-2"}) {
+      INFO(name);
+      CHECK(std::filesystem::file_size(dir / "figures" / (std::string(name) + ".png")) > 0);
+      CHECK(std::filesystem::file_size(dir / "figures" / (std::string(name) + ".svg")) > 0);
+    }
+    auto without_gnuplot = run_gantry(dir.path(), "report --plots elsewhere", "PATH=/nonexistent");
+    CHECK(without_gnuplot.exit_code == 1);
+    CHECK_THAT(without_gnuplot.output, Contains("gnuplot-nox"));
+    CHECK_THAT(without_gnuplot.output, Contains("trainer.k=1 vs trainer.k=3"));  // report still out
+  }
   SECTION("a group of one run has no interval, and says so") {
     auto one_seed = run_gantry(dir.path(),
                                "sweep small.ini --seeds 1 --grid trainer.k=1,3 "

@@ -1,19 +1,24 @@
 #include "gantry/analysis/overpowering.hpp"
 
-#include <map>
 #include <stdexcept>
 
 namespace gantry::analysis {
 namespace {
 
-std::map<long long, double> by_step(const Curve& curve) {
-  return std::map<long long, double>(curve.begin(), curve.end());
-}
+// Walks a step-ordered curve alongside another: the value at `step`, if the curve has one.
+class CurveCursor {
+ public:
+  explicit CurveCursor(const Curve& curve) : curve_(curve) {}
+  std::optional<double> at(long long step) {
+    while (next_ < curve_.size() && curve_[next_].first < step) ++next_;
+    if (next_ < curve_.size() && curve_[next_].first == step) return curve_[next_].second;
+    return std::nullopt;
+  }
 
-std::optional<double> at(const std::map<long long, double>& values, long long step) {
-  auto found = values.find(step);
-  return found == values.end() ? std::nullopt : std::optional<double>(found->second);
-}
+ private:
+  const Curve& curve_;
+  std::size_t next_ = 0;
+};
 
 }  // namespace
 
@@ -21,23 +26,21 @@ std::vector<EvaluationPoint> evaluation_points(const Curve& accuracy_real,
                                                const Curve& accuracy_fake, const Curve& mean_real,
                                                const Curve& mean_fake, const Curve& sign_real,
                                                const OverpoweringCriteria& criteria) {
-  auto fake = by_step(accuracy_fake);
-  auto real_means = by_step(mean_real);
-  auto fake_means = by_step(mean_fake);
-  auto signs = by_step(sign_real);
+  // The curves come from the database in step order, so one pass joins them.
+  CurveCursor fake(accuracy_fake), real_means(mean_real), fake_means(mean_fake), signs(sign_real);
   std::vector<EvaluationPoint> points;
   for (const auto& [step, real] : accuracy_real) {
-    std::optional<double> on_fake = at(fake, step);
+    std::optional<double> on_fake = fake.at(step);
     if (!on_fake) continue;
     EvaluationPoint point;
     point.step = step;
     point.accuracy_real = real;
     point.accuracy_fake = *on_fake;
     point.balanced_accuracy = (real + *on_fake) / 2.0;
-    auto real_mean = at(real_means, step);
-    auto fake_mean = at(fake_means, step);
+    auto real_mean = real_means.at(step);
+    auto fake_mean = fake_means.at(step);
     if (real_mean && fake_mean) point.gap = *real_mean - *fake_mean;
-    point.sign_real = at(signs, step);
+    point.sign_real = signs.at(step);
     point.dominated = point.balanced_accuracy >= criteria.threshold;
     point.collapsed =
         real <= criteria.collapse_tolerance && *on_fake >= 1.0 - criteria.collapse_tolerance;

@@ -30,7 +30,8 @@ struct EvaluationPoint {
   bool collapsed = false;
 };
 
-// Joins a run's evaluation curves by step. `gap` and `sign` may be empty.
+// Joins a run's evaluation curves (each in step order, as ResultsSnapshot::curve gives them) by
+// step. The mean and sign curves may be empty.
 std::vector<EvaluationPoint> evaluation_points(const Curve& accuracy_real,
                                                const Curve& accuracy_fake, const Curve& mean_real,
                                                const Curve& mean_fake, const Curve& sign_real,

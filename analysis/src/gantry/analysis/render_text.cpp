@@ -26,6 +26,15 @@ std::string id_ranges(const std::vector<std::int64_t>& ids) {
   return text.empty() ? "-" : text;
 }
 
+// id_ranges cut to fit a terminal table; csv and json carry every id.
+std::string short_id_ranges(const std::vector<std::int64_t>& ids) {
+  constexpr std::size_t kWidth = 36;
+  std::string text = id_ranges(ids);
+  if (text.size() <= kWidth) return text;
+  text = text.substr(0, text.rfind(", ", kWidth - 4));
+  return text + ", ...";
+}
+
 class TextWriter {
  public:
   TextWriter(std::ostream& out, bool markdown) : out_(out), markdown_(markdown) {}
@@ -71,10 +80,10 @@ std::string interval(const std::optional<double>& low, const std::optional<doubl
 TextTable groups_table(const Report& report) {
   TextTable table{{"group", "runs", "finished", "failed", "running", "run ids"}, {}};
   for (const GroupReport& group : report.groups) {
-    table.rows.push_back({group.group.name(), std::to_string(group.run_ids.size()),
-                          std::to_string(group.finished_ids.size()),
-                          std::to_string(group.failed_ids.size()),
-                          std::to_string(group.running_ids.size()), id_ranges(group.run_ids)});
+    table.rows.push_back(
+        {group.group.name(), std::to_string(group.run_ids.size()),
+         std::to_string(group.finished_ids.size()), std::to_string(group.failed_ids.size()),
+         std::to_string(group.running_ids.size()), short_id_ranges(group.run_ids)});
   }
   return table;
 }

@@ -26,7 +26,10 @@ std::string listing(const std::vector<std::string>& names) {
 }  // namespace
 
 ResultsSnapshot::ResultsSnapshot(const std::string& path)
-    : connection_(open_results_read_only(path)) {
+    : connection_(open_results_read_only(path)),
+      select_curve_(connection_,
+                    "SELECT step, value FROM metrics WHERE run_id = ?1 AND key = ?2 "
+                    "AND value IS NOT NULL ORDER BY step") {
   // In WAL mode a read transaction sees the database as of its first read until it ends.
   connection_.execute("BEGIN");
   in_transaction_ = true;
@@ -85,12 +88,12 @@ std::vector<RunRecord> ResultsSnapshot::runs(const std::vector<std::string>& swe
 }
 
 Curve ResultsSnapshot::curve(std::int64_t run_id, const std::string& key) {
-  sqlite::Statement select(connection_,
-                           "SELECT step, value FROM metrics WHERE run_id = ?1 AND key = ?2 "
-                           "AND value IS NOT NULL ORDER BY step");
-  select.bind(1, run_id).bind(2, key);
+  select_curve_.bind(1, run_id).bind(2, key);
   Curve points;
-  while (select.step()) points.emplace_back(select.column_int(0), select.column_double(1));
+  while (select_curve_.step()) {
+    points.emplace_back(select_curve_.column_int(0), select_curve_.column_double(1));
+  }
+  select_curve_.reset();
   return points;
 }
 

@@ -49,6 +49,7 @@ class ResultsSnapshot {
  private:
   sqlite::Connection connection_;
   bool in_transaction_ = false;
+  sqlite::Statement select_curve_;  // prepared once: a report reads thousands of curves
 };
 
 }  // namespace gantry::analysis

@@ -139,3 +139,47 @@ TEST_CASE("a non-finite loss is logged at the step it appears", "[alternating]")
   REQUIRE_FALSE(session.logged.at("g_loss").empty());
   CHECK(session.logged.at("g_loss").front().first == 1);
 }
+
+namespace {
+
+// Plays back a list of k values and records what the loop reports.
+class ScriptedPolicy final : public gantry::plugins::KPolicy {
+ public:
+  explicit ScriptedPolicy(std::vector<int> ks) : ks_(std::move(ks)) {}
+  int k() const override { return ks_.at(observed.size()); }
+  void observe(const gantry::plugins::EpochMeasurement& epoch) override {
+    observed.push_back(epoch);
+  }
+  void append_metrics(std::vector<gantry::Metric>& metrics) const override {
+    metrics.push_back({"policy.k", static_cast<double>(observed.back().k)});
+  }
+  std::vector<gantry::plugins::EpochMeasurement> observed;
+
+ private:
+  std::vector<int> ks_;
+};
+
+}  // namespace
+
+TEST_CASE("the epoch loop takes each epoch's k from its policy and reports every epoch to it",
+          "[alternating]") {
+  RecordingSession session;
+  gantry::Options options = trainer_options({{"epochs", "4"}, {"log_every", "1"}});
+  auto policy = std::make_unique<ScriptedPolicy>(std::vector<int>{2, 1, 3, 1});
+  ScriptedPolicy& seen = *policy;
+  gantry::plugins::AlternatingTrainer trainer(gantry::plugins::AlternatingSchedule::from(options),
+                                              std::move(policy));
+  trainer.train(session);
+  // Separate updates: two model calls per D step, 2 + 1 + 3 + 1 D steps.
+  CHECK(session.model_.d_steps.size() == 2 * 7);
+  REQUIRE(seen.observed.size() == 4);
+  CHECK(seen.observed[2].step == 3);
+  CHECK(seen.observed[2].k == 3);
+  CHECK(seen.observed[2].loss_real == 0.25);
+  CHECK(seen.observed[2].accuracy_real == 1.0);
+  CHECK(seen.observed[2].accuracy_fake == 0.5);
+  CHECK(seen.observed[2].g_loss == 0.5);
+  const auto& logged_k = session.logged.at("policy.k");
+  REQUIRE(logged_k.size() == 4);
+  CHECK(logged_k[2] == std::make_pair(3LL, 3.0));
+}

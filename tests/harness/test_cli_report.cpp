@@ -4,6 +4,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "cli_process.hpp"
 #include "gantry/results_reader.hpp"
 #include "test_support.hpp"
 
@@ -229,4 +233,37 @@ TEST_CASE("gantry report on runs that all failed says there is nothing to report
   CHECK(result.exit_code == 1);
   CHECK_THAT(result.output, Contains("nothing to report: no finished runs"));
   CHECK_THAT(result.output, Contains("2 failed"));
+}
+
+TEST_CASE("gantry report reads a consistent snapshot while a sweep is writing", "[cli][report]") {
+  ScratchDir dir;
+  std::string config = kExperiment;
+  // Runs long enough (about half a second each) that the report lands while some still go on.
+  config.replace(config.find("epochs = 200"), 12, "epochs = 30000");
+  config.replace(config.find("eval_every = 20"), 15, "eval_every = 3000");
+  dir.write("long.ini", config);
+  gantry::testing::BackgroundGantry sweep(dir.path(), {"sweep", "long.ini", "--seeds", "1-4",
+                                                       "--grid", "trainer.k=1,2", "--jobs", "2"});
+  REQUIRE(gantry::testing::wait_for_finished(dir / "gantry.sqlite", 2));
+  auto result = run_gantry(dir.path(), "report --format json");
+  sweep.stop(SIGKILL);
+  INFO(result.output);
+  REQUIRE(result.exit_code == 0);
+  auto report = nlohmann::json::parse(result.output);
+  std::size_t finished = 0, running = 0;
+  for (const auto& group : report["groups"]) {
+    finished += group["finished_ids"].size();
+    running += group["running_ids"].size();
+    // Every finished run counted has its statistics: nothing half-written was read.
+    std::size_t with_value = 0;
+    for (const auto& [metric, stats] : group["metrics"].items()) {
+      with_value = std::max<std::size_t>(with_value, stats["n"].get<std::size_t>());
+    }
+    CHECK(with_value == group["finished_ids"].size());
+  }
+  CHECK(finished >= 2);
+  CHECK(finished + running <= 8);
+  if (running > 0) {
+    CHECK_THAT(report["notes"].dump(), Contains("still running"));
+  }
 }

@@ -9,11 +9,16 @@
 #include <chrono>
 #include <thread>
 
+#include "cli_process.hpp"
 #include "gantry/results_reader.hpp"
 #include "test_support.hpp"
 
+using gantry::testing::BackgroundGantry;
+using gantry::testing::count;
+using gantry::testing::query;
 using gantry::testing::run_gantry;
 using gantry::testing::ScratchDir;
+using gantry::testing::wait_for_finished;
 
 namespace {
 
@@ -28,13 +33,6 @@ heldout_rows = 200
 generated_rows = 200
 final_rows = 100
 )";
-
-std::string query(const std::filesystem::path& db, const std::string& sql) {
-  gantry::ResultsReader reader(db.string());
-  std::ostringstream out;
-  gantry::write_table(out, reader.query(sql), gantry::TableFormat::csv);
-  return out.str();
-}
 
 // Everything a run measured, keyed by run identity so run ids and order do not matter.
 std::string all_measurements(const std::filesystem::path& db) {
@@ -57,42 +55,6 @@ std::vector<float> final_samples(const std::filesystem::path& db, const std::str
   std::vector<float> values(dims[0] * dims[1]);
   samples.read(values.data(), H5::PredType::NATIVE_FLOAT);
   return values;
-}
-
-std::string count(const std::filesystem::path& db, const std::string& where) {
-  std::string csv = query(db, "SELECT count(*) FROM runs WHERE " + where);
-  return csv.substr(csv.find('\n') + 1, csv.size() - csv.find('\n') - 2);
-}
-
-// Starts gantry in `dir` without waiting for it.
-pid_t start_gantry(const std::filesystem::path& dir, std::vector<std::string> arguments) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    if (chdir(dir.c_str()) != 0) _exit(127);
-    freopen("/dev/null", "w", stdout);
-    freopen("/dev/null", "w", stderr);
-    std::string program = gantry::testing::gantry_executable().string();
-    std::vector<char*> argv{program.data()};
-    for (auto& argument : arguments) argv.push_back(argument.data());
-    argv.push_back(nullptr);
-    execv(program.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
-// Waits (bounded) until at least `finished` runs are recorded as finished.
-bool wait_for_finished(const std::filesystem::path& db, int finished) {
-  for (int attempt = 0; attempt < 600; ++attempt) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    if (!std::filesystem::exists(db)) continue;
-    try {
-      if (std::stoi(count(db, "status = 'finished'")) >= finished) return true;
-    } catch (const std::exception&) {
-      // The schema may not exist yet while the sweep starts.
-    }
-  }
-  return false;
 }
 
 }  // namespace
@@ -200,17 +162,14 @@ TEST_CASE("a killed sweep resumes to the same results as an uninterrupted one", 
   auto db = dir / "gantry.sqlite";
 
   SECTION("kill -9") {
-    pid_t pid = start_gantry(dir.path(), sweep);
+    BackgroundGantry gantry(dir.path(), sweep);
     REQUIRE(wait_for_finished(db, 2));
-    kill(pid, SIGKILL);
-    waitpid(pid, nullptr, 0);
+    gantry.stop(SIGKILL);
   }
   SECTION("Ctrl-C") {
-    pid_t pid = start_gantry(dir.path(), sweep);
+    BackgroundGantry gantry(dir.path(), sweep);
     REQUIRE(wait_for_finished(db, 2));
-    kill(pid, SIGINT);
-    int status = 0;
-    waitpid(pid, &status, 0);
+    int status = gantry.stop(SIGINT);
     CHECK(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 130);
   }

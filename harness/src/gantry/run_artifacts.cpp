@@ -20,7 +20,8 @@ std::mutex& hdf5_mutex() {
 template <typename Body>
 void with_hdf5(const std::string& path, const std::string& what, Body&& body) {
   std::lock_guard lock(hdf5_mutex());
-  static const bool quiet = [] {
+  // Thread-safe HDF5 (Debian's build) keeps the error stack, and whether it prints, per thread.
+  thread_local const bool quiet = [] {
     H5::Exception::dontPrint();
     return true;
   }();
@@ -28,6 +29,8 @@ void with_hdf5(const std::string& path, const std::string& what, Body&& body) {
   try {
     body();
   } catch (const H5::Exception& error) {
+    // Clearing frees the stack's messages, which HDF5 would leak when a worker thread ends.
+    H5Eclear2(H5E_DEFAULT);
     throw StorageError("HDF5 file '" + path + "': " + what + ": " + error.getDetailMsg());
   }
 }

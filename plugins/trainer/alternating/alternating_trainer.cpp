@@ -10,7 +10,7 @@
 namespace gantry::plugins {
 namespace {
 
-// Running means of the discriminator's per-step measurements over the K steps of one epoch.
+// Running means of the discriminator's per-step measurements over the k steps of one epoch.
 struct DiscriminatorAverages {
   double loss_real = 0, loss_fake = 0, accuracy_real = 0, accuracy_fake = 0;
   int real_steps = 0, fake_steps = 0;
@@ -25,11 +25,21 @@ struct DiscriminatorAverages {
     accuracy_fake += step.accuracy_fake;
     ++fake_steps;
   }
+  EpochMeasurement measurement(long long step, int k, double g_loss) const {
+    return {step,
+            k,
+            loss_real / std::max(real_steps, 1),
+            loss_fake / std::max(fake_steps, 1),
+            accuracy_real / std::max(real_steps, 1),
+            accuracy_fake / std::max(fake_steps, 1),
+            g_loss};
+  }
   std::vector<Metric> metrics(const std::string& prefix, double g_loss, bool with_g) const {
-    std::vector<Metric> values = {{prefix + "d_loss_real", loss_real / std::max(real_steps, 1)},
-                                  {prefix + "d_loss_fake", loss_fake / std::max(fake_steps, 1)},
-                                  {prefix + "d_acc_real", accuracy_real / std::max(real_steps, 1)},
-                                  {prefix + "d_acc_fake", accuracy_fake / std::max(fake_steps, 1)}};
+    EpochMeasurement means = measurement(0, 0, g_loss);
+    std::vector<Metric> values = {{prefix + "d_loss_real", means.loss_real},
+                                  {prefix + "d_loss_fake", means.loss_fake},
+                                  {prefix + "d_acc_real", means.accuracy_real},
+                                  {prefix + "d_acc_fake", means.accuracy_fake}};
     if (with_g) values.push_back({prefix + "g_loss", g_loss});
     return values;
   }
@@ -67,7 +77,12 @@ AlternatingSchedule AlternatingSchedule::from(const Options& options) {
 }
 
 AlternatingTrainer::AlternatingTrainer(const PluginArgs& args)
-    : schedule_(AlternatingSchedule::from(args.options)) {}
+    : schedule_(AlternatingSchedule::from(args.options)),
+      policy_(std::make_unique<FixedK>(schedule_.k)) {}
+
+AlternatingTrainer::AlternatingTrainer(const AlternatingSchedule& schedule,
+                                       std::unique_ptr<KPolicy> policy)
+    : schedule_(schedule), policy_(std::move(policy)) {}
 
 Matrix AlternatingTrainer::real_batch(TrainingSession& session, const Matrix& fixed_set) {
   Random& random = session.random("real");
@@ -127,8 +142,9 @@ void AlternatingTrainer::train(TrainingSession& session) {
   pretrain(session);
   const Matrix no_rows(0, session.data().dimensions());
   for (long long step = 1; step <= schedule_.epochs; ++step) {
+    const int k = policy_->k();
     DiscriminatorAverages averages;
-    for (int i = 0; i < schedule_.k; ++i) {
+    for (int i = 0; i < k; ++i) {
       Matrix real = real_batch(session, fixed_set);
       Matrix fake = model.generate(model.sample_latent(schedule_.d_batch, latent));
       if (schedule_.joint_update) {
@@ -141,7 +157,9 @@ void AlternatingTrainer::train(TrainingSession& session) {
       }
     }
     double g_loss = model.generator_step(model.sample_latent(schedule_.batch, latent));
+    policy_->observe(averages.measurement(step, k, g_loss));
     std::vector<Metric> metrics = averages.metrics("", g_loss, true);
+    policy_->append_metrics(metrics);
     bool diverged = std::any_of(metrics.begin(), metrics.end(),
                                 [](const Metric& metric) { return !std::isfinite(metric.value); });
     // A divergence is logged at the step it happens, where the harness fails the run.

@@ -1,18 +1,22 @@
 // The alternating GAN schedule of all the seed notebooks: K discriminator steps on real and
 // fresh generated rows, then one generator step, repeated for `epochs` outer iterations; with
 // optional discriminator pre-training, a fixed or fresh real set, and separate (Keras'
-// two train_on_batch calls) or joint discriminator updates.
+// two train_on_batch calls) or joint discriminator updates. The k of each epoch comes from a
+// KPolicy (k_policy.hpp): a fixed k for this plugin, a steered one for adaptive-k.
 #pragma once
+
+#include <memory>
 
 #include "gantry/options.hpp"
 #include "gantry/plugin_args.hpp"
 #include "gantry/trainer.hpp"
+#include "k_policy.hpp"
 
 namespace gantry::plugins {
 
 struct AlternatingSchedule {
   long long epochs;
-  int k;
+  int k;        // the fixed k, or a policy's initial k
   int batch;    // rows in a generator step
   int d_batch;  // rows of each class (real, fake) in a discriminator step
   bool joint_update;
@@ -29,7 +33,10 @@ struct AlternatingSchedule {
 
 class AlternatingTrainer final : public Trainer {
  public:
+  // The alternating plugin: k fixed at the `k` option.
   explicit AlternatingTrainer(const PluginArgs& args);
+  // The same loop with each epoch's k taken from `policy`, which sees every epoch's measurements.
+  AlternatingTrainer(const AlternatingSchedule& schedule, std::unique_ptr<KPolicy> policy);
   void train(TrainingSession& session) override;
 
  private:
@@ -37,6 +44,7 @@ class AlternatingTrainer final : public Trainer {
   Matrix real_batch(TrainingSession& session, const Matrix& fixed_set);
 
   AlternatingSchedule schedule_;
+  std::unique_ptr<KPolicy> policy_;
 };
 
 }  // namespace gantry::plugins

@@ -1,6 +1,7 @@
 #include "gantry/analysis/overpowering.hpp"
 
 #include <stdexcept>
+#include <utility>
 
 namespace gantry::analysis {
 namespace {
@@ -29,6 +30,7 @@ std::vector<EvaluationPoint> evaluation_points(const Curve& accuracy_real,
   // The curves come from the database in step order, so one pass joins them.
   CurveCursor fake(accuracy_fake), real_means(mean_real), fake_means(mean_fake), signs(sign_real);
   std::vector<EvaluationPoint> points;
+  points.reserve(accuracy_real.size());
   for (const auto& [step, real] : accuracy_real) {
     std::optional<double> on_fake = fake.at(step);
     if (!on_fake) continue;
@@ -49,7 +51,7 @@ std::vector<EvaluationPoint> evaluation_points(const Curve& accuracy_real,
   return points;
 }
 
-RunOverpowering assess_run(std::int64_t run_id, const std::vector<EvaluationPoint>& points,
+RunOverpowering assess_run(std::int64_t run_id, std::vector<EvaluationPoint> points,
                            const OverpoweringCriteria& criteria) {
   if (points.empty()) {
     throw std::invalid_argument("run " + std::to_string(run_id) + " has no evaluations");
@@ -77,7 +79,7 @@ RunOverpowering assess_run(std::int64_t run_id, const std::vector<EvaluationPoin
   result.final_balanced_accuracy = last.balanced_accuracy;
   result.final_gap = last.gap;
   result.final_sign_real = last.sign_real;
-  result.points = points;
+  result.points = std::move(points);
   return result;
 }
 

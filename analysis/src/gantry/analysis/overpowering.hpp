@@ -52,7 +52,7 @@ struct RunOverpowering {
 };
 
 // Throws std::invalid_argument for a run without evaluations.
-RunOverpowering assess_run(std::int64_t run_id, const std::vector<EvaluationPoint>& points,
+RunOverpowering assess_run(std::int64_t run_id, std::vector<EvaluationPoint> points,
                            const OverpoweringCriteria& criteria);
 
 }  // namespace gantry::analysis

@@ -84,6 +84,7 @@ void write_overpowering(CsvWriter& csv, const std::string& group, const GroupOve
   }
   csv.count("ended_dominated", o.ended_dominated);
   csv.count("collapsed", o.collapsed);
+  csv.count("ended_collapsed", o.ended_collapsed);
   csv.number("mean_dominated_fraction", o.mean_dominated_fraction);
   if (o.onset) {
     csv.number("median_onset", o.onset->median);

@@ -88,6 +88,7 @@ json overpowering(const GroupOverpowering& o) {
   json out = {{"runs", runs},
               {"ended_dominated", o.ended_dominated},
               {"collapsed", o.collapsed},
+              {"ended_collapsed", o.ended_collapsed},
               {"mean_dominated_fraction", optional_value(o.mean_dominated_fraction)},
               {"overpowered", nullptr},
               {"onset", nullptr}};

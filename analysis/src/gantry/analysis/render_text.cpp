@@ -40,8 +40,8 @@ class TextWriter {
   TextWriter(std::ostream& out, bool markdown) : out_(out), markdown_(markdown) {}
 
   void heading(const std::string& text) {
-    out_ << '\n' << (markdown_ ? "## " : "") << text << "\n";
-    if (markdown_) out_ << '\n';
+    // Markdown paragraphs and tables already end in a blank line.
+    out_ << (markdown_ ? "## " : "\n") << text << (markdown_ ? "\n\n" : "\n");
   }
   void line(const std::string& text) {
     if (markdown_) {
@@ -72,31 +72,63 @@ class TextWriter {
   bool markdown_;
 };
 
+// What tables call each group: its name ("trainer.k=3"), or G1, G2, ... when some name is too
+// long for side-by-side columns; the Runs table then gives each label's full name.
+std::vector<std::string> group_labels(const Report& report) {
+  constexpr std::size_t kLongestName = 18;
+  std::vector<std::string> labels;
+  bool short_names = true;
+  for (const GroupReport& group : report.groups) {
+    labels.push_back(group.group.name());
+    short_names = short_names && display_width(labels.back()) <= kLongestName;
+  }
+  if (!short_names) {
+    for (std::size_t i = 0; i < labels.size(); ++i) labels[i] = "G" + std::to_string(i + 1);
+  }
+  return labels;
+}
+
+bool labels_are_names(const Report& report, const std::vector<std::string>& labels) {
+  return report.groups.empty() || labels[0] == report.groups[0].group.name();
+}
+
 std::string interval(const std::optional<double>& low, const std::optional<double>& high) {
   if (!low || !high) return "-";
   return "[" + format_number(*low) + ", " + format_number(*high) + "]";
 }
 
-TextTable groups_table(const Report& report) {
-  TextTable table{{"group", "runs", "finished", "failed", "running", "run ids"}, {}};
-  for (const GroupReport& group : report.groups) {
-    table.rows.push_back(
-        {group.group.name(), std::to_string(group.run_ids.size()),
-         std::to_string(group.finished_ids.size()), std::to_string(group.failed_ids.size()),
-         std::to_string(group.running_ids.size()), short_id_ranges(group.run_ids)});
+// The groups' labels and full names, when tables use labels.
+TextTable legend_table(const Report& report, const std::vector<std::string>& labels) {
+  TextTable table{{"group", "parameters"}, {}};
+  table.left_columns = 2;
+  for (std::size_t i = 0; i < report.groups.size(); ++i) {
+    table.rows.push_back({labels[i], report.groups[i].group.name()});
   }
   return table;
 }
 
-TextTable metric_table(const Report& report, std::size_t metric) {
+TextTable groups_table(const Report& report, const std::vector<std::string>& labels) {
+  TextTable table{{"group", "runs", "finished", "failed", "running", "run ids"}, {}};
+  for (std::size_t i = 0; i < report.groups.size(); ++i) {
+    const GroupReport& group = report.groups[i];
+    table.rows.push_back(
+        {labels[i], std::to_string(group.run_ids.size()), std::to_string(group.finished_ids.size()),
+         std::to_string(group.failed_ids.size()), std::to_string(group.running_ids.size()),
+         short_id_ranges(group.run_ids)});
+  }
+  return table;
+}
+
+TextTable metric_table(const Report& report, std::size_t metric,
+                       const std::vector<std::string>& labels) {
   TextTable table{{"statistic"}, {}};
   std::vector<std::string> rows[] = {{"runs"},     {"mean"}, {"sd"}, {"95% CI of mean"},
                                      {"median"},   {"IQR"},  {"CV"}, {"best run"},
                                      {"worst run"}};
   rows[3][0] = format_percent(report.request.confidence) + " CI of mean";
-  for (const GroupReport& group : report.groups) {
-    table.header.push_back(group.group.name());
-    const MetricStatistics& stats = group.metrics[metric];
+  for (std::size_t g = 0; g < report.groups.size(); ++g) {
+    table.header.push_back(labels[g]);
+    const MetricStatistics& stats = report.groups[g].metrics[metric];
     rows[0].push_back(std::to_string(stats.finished));
     if (!stats.summary) {
       for (std::size_t i = 1; i < std::size(rows); ++i) rows[i].push_back("-");
@@ -123,34 +155,35 @@ std::string median_onset(const GroupOverpowering& overpowering) {
   return format_number(*curve.median) + " " + interval(curve.median_lower, curve.median_upper);
 }
 
-TextTable overpowering_table(const Report& report) {
-  TextTable table{{"group", "runs", "overpowered", "P [Wilson]", "median onset [band]", "dominated",
-                   "ended dom.", "collapsed"},
+TextTable overpowering_table(const Report& report, const std::vector<std::string>& labels) {
+  TextTable table{{"group", "runs", "overp.", "P [Wilson]", "median onset [band]", "dominated",
+                   "ended dom.", "collapsed/end"},
                   {}};
-  for (const GroupReport& group : report.groups) {
-    const GroupOverpowering& o = group.overpowering;
+  for (std::size_t g = 0; g < report.groups.size(); ++g) {
+    const GroupOverpowering& o = report.groups[g].overpowering;
     std::string probability = "-";
     std::string count = "-";
     if (o.overpowered) {
-      probability = format_number(o.overpowered->estimate, 2) + " " +
-                    interval(o.overpowered->low, o.overpowered->high);
+      probability = format_number(o.overpowered->estimate, 3) + " [" +
+                    format_number(o.overpowered->low, 3) + ", " +
+                    format_number(o.overpowered->high, 3) + "]";
       count = std::to_string(o.overpowered->successes);
     }
     table.rows.push_back(
-        {group.group.name(), std::to_string(o.runs.size()), count, probability, median_onset(o),
+        {labels[g], std::to_string(o.runs.size()), count, probability, median_onset(o),
          o.mean_dominated_fraction ? format_percent(*o.mean_dominated_fraction) : "-",
-         std::to_string(o.ended_dominated), std::to_string(o.collapsed)});
+         std::to_string(o.ended_dominated),
+         std::to_string(o.collapsed) + " / " + std::to_string(o.ended_collapsed)});
   }
   return table;
 }
 
-TextTable pairs_table(const Report& report, const GroupEffect& effect) {
+TextTable pairs_table(const GroupEffect& effect, const std::vector<std::string>& labels) {
   TextTable table{{"pair", "diff. in median", "p", "p (Holm)"}, {}};
   for (const PairwiseComparison& pair : effect.pairs) {
-    table.rows.push_back(
-        {report.groups[pair.first].group.name() + " vs " + report.groups[pair.second].group.name(),
-         format_number(pair.median_difference), format_number(pair.p_value, 3),
-         format_number(pair.p_adjusted, 3)});
+    table.rows.push_back({labels[pair.first] + " vs " + labels[pair.second],
+                          format_number(pair.median_difference), format_number(pair.p_value, 3),
+                          format_number(pair.p_adjusted, 3)});
   }
   return table;
 }
@@ -169,6 +202,7 @@ std::string settings_line(const Report& report) {
 void write_text_report(std::ostream& out, const Report& report, bool markdown) {
   TextWriter writer(out, markdown);
   const ReportRequest& r = report.request;
+  const std::vector<std::string> labels = group_labels(report);
   std::size_t runs = report.runs ? report.runs->size() : 0;
   std::string sweeps;
   for (const auto& sweep : r.sweeps) sweeps += (sweeps.empty() ? "" : ", ") + sweep;
@@ -178,7 +212,11 @@ void write_text_report(std::ostream& out, const Report& report, bool markdown) {
   writer.line(settings_line(report));
 
   writer.heading("Runs");
-  writer.plain_table(groups_table(report));
+  if (!labels_are_names(report, labels)) {
+    writer.plain_table(legend_table(report, labels));
+    if (!markdown) out << '\n';
+  }
+  writer.plain_table(groups_table(report, labels));
 
   for (std::size_t i = 0; i < r.metrics.size(); ++i) {
     const std::string& metric = r.metrics[i];
@@ -186,7 +224,7 @@ void write_text_report(std::ostream& out, const Report& report, bool markdown) {
                 r.higher_is_better.end();
     writer.heading(metric + " at the end of each run (best = " + (high ? "highest" : "lowest") +
                    ")");
-    writer.table(metric_table(report, i));
+    writer.table(metric_table(report, i, labels));
   }
 
   const OverpoweringCriteria& c = r.overpowering;
@@ -197,7 +235,7 @@ void write_text_report(std::ostream& out, const Report& report, bool markdown) {
               "<= " +
               format_number(c.collapse_tolerance) +
               " and on fake >= " + format_number(1.0 - c.collapse_tolerance));
-  writer.plain_table(overpowering_table(report));
+  writer.plain_table(overpowering_table(report, labels));
 
   if (report.effect) {
     const GroupEffect& effect = *report.effect;
@@ -211,9 +249,21 @@ void write_text_report(std::ostream& out, const Report& report, bool markdown) {
       writer.line("variance between groups " + format_percent(*effect.variance->between_share) +
                   ", within groups (seed noise) " + format_percent(*effect.variance->within_share));
     }
-    if (!effect.pairs.empty()) writer.plain_table(pairs_table(report, effect));
+    if (!effect.pairs.empty()) writer.plain_table(pairs_table(effect, labels));
     writer.line(effect.conclusion);
-    for (const PairwiseComparison& pair : effect.pairs) writer.line(pair.sentence);
+    // Every pair's sentence is in csv and json; here, the ones the data support, or that there
+    // are none (a two-group comparison always gets its sentence).
+    std::size_t supported = 0;
+    for (const PairwiseComparison& pair : effect.pairs) {
+      if (pair.p_adjusted < r.alpha || effect.pairs.size() == 1) {
+        writer.line(pair.sentence);
+        ++supported;
+      }
+    }
+    if (supported == 0 && !effect.pairs.empty()) {
+      writer.line("No pair of groups differs at " + format_number(r.alpha, 3) +
+                  " after Holm adjustment.");
+    }
   }
 
   if (!report.notes.empty()) {

@@ -134,9 +134,10 @@ GroupOverpowering group_overpowering(ResultsSnapshot& snapshot, const RunGroup& 
         snapshot.curve(run->id, "eval.d_mean_real"), snapshot.curve(run->id, "eval.d_mean_fake"),
         snapshot.curve(run->id, "eval.d_sign_real"), criteria);
     if (points.empty()) continue;
-    RunOverpowering assessed = assess_run(run->id, points, criteria);
+    RunOverpowering assessed = assess_run(run->id, std::move(points), criteria);
     overpowered += assessed.ever_dominated;
     result.collapsed += assessed.collapse_step.has_value();
+    result.ended_collapsed += assessed.ended_collapsed;
     result.ended_dominated += assessed.ended_dominated;
     fraction_sum += assessed.dominated_fraction;
     // A run that never got dominated is censored at its last evaluation, not dropped.

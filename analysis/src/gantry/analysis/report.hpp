@@ -60,6 +60,7 @@ struct GroupOverpowering {
   std::optional<Proportion> overpowered;  // runs that ever got dominated, Wilson interval
   std::optional<SurvivalCurve> onset;     // Kaplan-Meier of the onset step, censored at the end
   std::size_t collapsed = 0;              // runs where D called everything fake at least once
+  std::size_t ended_collapsed = 0;        // runs where it did at the last evaluation
   std::size_t ended_dominated = 0;
   std::optional<double> mean_dominated_fraction;
 };

@@ -43,7 +43,7 @@ void write_aligned(std::ostream& out, const TextTable& table) {
       const std::string cell = i < row.size() ? row[i] : "";
       std::string padding(widths[i] - display_width(cell), ' ');
       if (i > 0) line += "  ";
-      line += i == 0 ? cell + padding : padding + cell;
+      line += i < table.left_columns ? cell + padding : padding + cell;
     }
     line.erase(line.find_last_not_of(' ') + 1);
     out << line << '\n';
@@ -70,7 +70,9 @@ void write_markdown(std::ostream& out, const TextTable& table) {
   };
   write_row(table.header);
   out << '|';
-  for (std::size_t i = 0; i < table.header.size(); ++i) out << (i == 0 ? " --- |" : " ---: |");
+  for (std::size_t i = 0; i < table.header.size(); ++i) {
+    out << (i < table.left_columns ? " --- |" : " ---: |");
+  }
   out << '\n';
   for (const auto& row : table.rows) write_row(row);
 }

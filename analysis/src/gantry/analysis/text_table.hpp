@@ -11,10 +11,11 @@ namespace gantry::analysis {
 struct TextTable {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
+  std::size_t left_columns = 1;  // leading columns of text; the others hold numbers
 };
 
-// Columns padded to their widest cell, the first left-aligned and the others right-aligned
-// (they hold numbers), two spaces apart.
+// Columns padded to their widest cell, the first `left_columns` left-aligned and the others
+// right-aligned (they hold numbers), two spaces apart.
 void write_aligned(std::ostream& out, const TextTable& table);
 
 // GitHub-flavoured Markdown, with `|` in cells escaped.

@@ -5,6 +5,7 @@
 
 #include <initializer_list>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -16,6 +17,14 @@ class OptionError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// A number as people write it in an option message ("0", "0.75", "1e-07"), unlike
+// std::to_string's fixed six decimals.
+inline std::string spell_number(double number) {
+  std::ostringstream text;
+  text << number;
+  return text.str();
+}
 
 class Options {
  public:

@@ -1,7 +1,6 @@
 #include "common/option_checks.hpp"
 
 #include <cmath>
-#include <sstream>
 
 namespace gantry::plugins {
 
@@ -9,13 +8,6 @@ namespace {
 
 std::string quoted(const Options& options, const std::string& name) {
   return "option '" + name + "' = '" + options.text(name) + "'";
-}
-
-// Shortest natural spelling of a bound ("0", "2.5"), unlike std::to_string's "0.000000".
-std::string spelled(double number) {
-  std::ostringstream text;
-  text << number;
-  return text.str();
 }
 
 }  // namespace
@@ -29,7 +21,7 @@ double finite_real(const Options& options, const std::string& name) {
 double real_above(const Options& options, const std::string& name, double lower_bound) {
   double value = finite_real(options, name);
   if (!(value > lower_bound)) {
-    throw OptionError(quoted(options, name) + " must be greater than " + spelled(lower_bound));
+    throw OptionError(quoted(options, name) + " must be greater than " + spell_number(lower_bound));
   }
   return value;
 }

@@ -1,7 +1,6 @@
 #include "eigen-mlp/model_config.hpp"
 
 #include <cmath>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -9,26 +8,19 @@ namespace gantry::plugins {
 
 namespace {
 
-// Shortest natural spelling of a number ("0", "2.5", "1e-07"), unlike std::to_string.
-std::string spelled(double number) {
-  std::ostringstream text;
-  text << number;
-  return text.str();
-}
-
 [[noreturn]] void reject(const std::string& name, double value, const std::string& requirement) {
-  throw OptionError("option '" + name + "' = " + spelled(value) + " " + requirement);
+  throw OptionError("option '" + name + "' = " + spell_number(value) + " " + requirement);
 }
 
 void require_at_least(const std::string& name, double value, double minimum) {
   if (!std::isfinite(value) || value < minimum) {
-    reject(name, value, "must be at least " + spelled(minimum));
+    reject(name, value, "must be at least " + spell_number(minimum));
   }
 }
 
 void require_above(const std::string& name, double value, double lower_bound) {
   if (!std::isfinite(value) || !(value > lower_bound)) {
-    reject(name, value, "must be greater than " + spelled(lower_bound));
+    reject(name, value, "must be greater than " + spell_number(lower_bound));
   }
 }
 
@@ -112,8 +104,9 @@ void check_eigen_mlp_config(const EigenMlpConfig& config, int sample_dimensions)
   if (config.latent == LatentDistribution::uniform) {
     if (!std::isfinite(config.latent_low) || !std::isfinite(config.latent_high) ||
         !(config.latent_low < config.latent_high)) {
-      throw OptionError("option 'latent_low' = " + spelled(config.latent_low) +
-                        " must be below option 'latent_high' = " + spelled(config.latent_high));
+      throw OptionError(
+          "option 'latent_low' = " + spell_number(config.latent_low) +
+          " must be below option 'latent_high' = " + spell_number(config.latent_high));
     }
   }
   require_at_least("leaky_relu_slope", config.leaky_relu_slope, 0.0);

@@ -2,22 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 #include <string>
 
 namespace gantry::plugins {
 
 namespace {
 
-// Shortest natural spelling of a number ("0", "0.75"), unlike std::to_string.
-std::string spelled(double number) {
-  std::ostringstream text;
-  text << number;
-  return text.str();
-}
-
 std::string option(const std::string& name, double value) {
-  return "option '" + name + "' = " + spelled(value);
+  return "option '" + name + "' = " + spell_number(value);
 }
 
 }  // namespace

@@ -1,11 +1,13 @@
 // `gantry report`: cross-run statistics of a results database. Parses and validates the
 // command line, then calls the analysis library; nothing here computes a statistic.
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "gantry/analysis/number_format.hpp"
 #include "gantry/analysis/plots/gnuplot_plots.hpp"
 #include "gantry/analysis/report.hpp"
 #include "gantry/analysis/report_render.hpp"
@@ -23,7 +25,8 @@ void require_range(const std::string& option, double value, double low, double h
   bool above = low_inclusive ? value >= low : value > low;
   bool below = high_inclusive ? value <= high : value < high;
   if (!above || !below) {
-    throw ConfigError("--" + option + " " + std::to_string(value) + " is out of range: " + meaning);
+    throw ConfigError("--" + option + " " + analysis::format_number(value, 6) +
+                      " is out of range: " + meaning);
   }
 }
 
@@ -52,13 +55,23 @@ std::optional<std::int64_t> default_sample_run(const Report& report) {
   double chosen_value = 0;
   for (const auto& run : *report.runs) {
     auto found = run.summaries.find(metric);
-    if (run.status != "finished" || found == run.summaries.end()) continue;
+    // A run whose HDF5 file is gone (moved, deleted) cannot be drawn; the user did not ask
+    // for that one, so another is chosen.
+    if (run.status != "finished" || found == run.summaries.end() ||
+        !std::filesystem::is_regular_file(run.hdf5_path)) {
+      continue;
+    }
     if (!chosen || (high ? found->second > chosen_value : found->second < chosen_value)) {
       chosen = run.id;
       chosen_value = found->second;
     }
   }
   return chosen;
+}
+
+bool has_run(const Report& report, std::int64_t id) {
+  return std::any_of(report.runs->begin(), report.runs->end(),
+                     [id](const analysis::RunRecord& run) { return run.id == id; });
 }
 
 }  // namespace
@@ -76,10 +89,9 @@ int command_report(const std::vector<std::string>& raw_args) {
       "group-by", po::value(&request.group_by)->multitoken()->composing(),
       "parameters that define the groups (default: those that vary, seed excluded)")(
       "metric", po::value(&request.metrics)->multitoken()->composing(),
-      "summary metrics to report (default: energy distance, residual or fit error, D's "
-      "balanced accuracy, g_loss, as present)")(
-      "compare", po::value(&request.compare_metric),
-      "the metric tested across groups (default: the first --metric)")(
+      "summary metrics to report (default: energy distance, residual or fit error, g_loss, as "
+      "present)")("compare", po::value(&request.compare_metric),
+                  "the metric tested across groups (default: the first --metric)")(
       "higher-is-better", po::value(&request.higher_is_better)->multitoken()->composing(),
       "metrics whose best run is the highest (default: the lowest is best)")(
       "curve", po::value(&request.curve_metrics)->multitoken()->composing(),
@@ -112,22 +124,44 @@ int command_report(const std::vector<std::string>& raw_args) {
   // Curves are what the CSV and the figures are for; without --curve, those of the metrics.
   request.curves_of_metrics = !curves_csv.empty() || !plots.empty();
 
+  if (values->count("plot-run") && plots.empty()) {
+    throw ConfigError("--plot-run chooses the run whose samples --plots draws; give --plots DIR");
+  }
+
   analysis::ResultsSnapshot snapshot(store.db);
   Report report = analysis::build_report(snapshot, request);
+  // Every output the user asked for is checked before the report is printed, so a bad path
+  // does not leave a printed report followed by an error.
+  std::ofstream out;
+  if (!curves_csv.empty()) {
+    out.open(curves_csv);
+    if (!out) throw StorageError("cannot write the curves to '" + curves_csv + "'");
+  }
+  std::optional<std::int64_t> sample_run;
+  if (!plots.empty()) {
+    sample_run = values->count("plot-run") ? std::optional<std::int64_t>(plot_run)
+                                           : default_sample_run(report);
+    if (values->count("plot-run") && !has_run(report, plot_run)) {
+      throw ConfigError("--plot-run " + std::to_string(plot_run) +
+                        ": no such run among the report's runs (`gantry runs` lists them)");
+    }
+    std::error_code error;
+    std::filesystem::create_directories(plots, error);
+    if (error) {
+      throw StorageError("cannot create the figures' directory '" + plots +
+                         "': " + error.message());
+    }
+  }
   analysis::write_report(std::cout, report, report_format);
 
   if (!curves_csv.empty()) {
-    std::ofstream out(curves_csv);
-    if (!out) throw StorageError("cannot write the curves to '" + curves_csv + "'");
     analysis::write_curves_csv(out, report);
     out.close();
     if (!out) throw StorageError("cannot write the curves to '" + curves_csv + "'");
     std::cerr << "curves across seeds: " << curves_csv << "\n";
   }
   if (!plots.empty()) {
-    analysis::PlotRequest plot_request{plots, values->count("plot-run")
-                                                  ? std::optional<std::int64_t>(plot_run)
-                                                  : default_sample_run(report)};
+    analysis::PlotRequest plot_request{plots, sample_run};
     auto files = analysis::write_plots(report, plot_request);
     std::cerr << "figures: " << files.size() << " files in " << plots << "\n";
   }

@@ -152,7 +152,9 @@ Report make_report(const fs::path& database) {
     run.seed = id + 10;
     run.status = id == 6 ? "failed" : "finished";
     run.params["trainer.k"] = id <= 3 ? "1" : "3";
-    run.hdf5_path = "artifacts/run-" + std::to_string(id) + ".h5";
+    // As ResultsSnapshot gives it: resolved against the database's directory.
+    run.hdf5_path =
+        (database.parent_path() / ("artifacts/run-" + std::to_string(id) + ".h5")).string();
     if (id != 6) {
       run.summaries["eval.energy_distance"] = 0.02 * static_cast<double>(id) + 0.01 * (id % 2);
       run.summaries["g_loss"] = 0.7 + 0.05 * static_cast<double>(id);

@@ -23,6 +23,9 @@ sqlite::Connection open_results_read_only(const std::string& path) {
     throw StorageError("no results database at '" + path +
                        "' (run `gantry sweep` first, or point --db at one)");
   }
+  if (std::filesystem::is_directory(path)) {
+    throw StorageError("'" + path + "' is a directory, not a results database");
+  }
   sqlite::Connection connection(path, sqlite::Connection::Mode::read_only, 5000);
   if (check_schema(connection) == 0) {
     throw SchemaError("'" + path + "' is empty: it holds no Gantry results yet");

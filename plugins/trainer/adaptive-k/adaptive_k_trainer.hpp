@@ -1,7 +1,7 @@
 // The adaptive-k trainer: the alternating trainer's loop, options and metrics, with the number
 // of discriminator steps per generator step steered by an AdaptiveKPolicy (the rule is in
-// adaptive_k_policy.hpp) instead of fixed; `k` is the initial k. Every logged step also logs
-// `k` (the k that epoch used) and `d_strength` (D's strength signal in that epoch).
+// adaptive_k_policy.hpp) instead of fixed; `k` is the initial k. Every epoch also logs `k`
+// (the k that epoch used) and `d_strength` (D's strength signal in that epoch).
 #pragma once
 
 #include "adaptive_k_policy.hpp"

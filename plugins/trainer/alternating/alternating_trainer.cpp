@@ -165,6 +165,11 @@ void AlternatingTrainer::train(TrainingSession& session) {
     // A divergence is logged at the step it happens, where the harness fails the run.
     if (diverged || step % schedule_.log_every == 0 || step == schedule_.epochs) {
       session.log(step, metrics);
+    } else {
+      // A policy's own metrics (adaptive-k's k) are the schedule itself: logged every epoch.
+      std::vector<Metric> schedule;
+      policy_->append_metrics(schedule);
+      if (!schedule.empty()) session.log(step, schedule);
     }
     if (step % schedule_.eval_every == 0 || step == schedule_.epochs) session.evaluate(step);
     if (session.stop_requested()) return;

@@ -171,7 +171,8 @@ void write_json_report(std::ostream& out, const Report& report) {
                    {"groups", groups},
                    {"effect", report.effect ? effect(report, *report.effect) : json(nullptr)},
                    {"notes", report.notes}};
-  out << document.dump(2) << '\n';
+  // Parameter values are the user's text; invalid UTF-8 in one must not lose the whole report.
+  out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace gantry::analysis

@@ -8,9 +8,6 @@
 namespace gantry::analysis {
 namespace {
 
-// Groups side by side per metric: first column 16 wide, at most four groups of up to ~19
-// characters each keeps a block within 100 columns.
-constexpr std::size_t kGroupsPerBlock = 4;
 constexpr std::size_t kTerminalWidth = 100;
 
 // "1-4, 7" for run ids 1, 2, 3, 4, 7.
@@ -56,7 +53,7 @@ class TextWriter {
       out_ << '\n';
       return;
     }
-    auto parts = split_columns(table, kGroupsPerBlock);
+    auto parts = split_to_width(table, kTerminalWidth);
     for (std::size_t i = 0; i < parts.size(); ++i) {
       if (i > 0) out_ << '\n';
       write_aligned(out_, parts[i]);
@@ -92,6 +89,11 @@ bool labels_are_names(const Report& report, const std::vector<std::string>& labe
   return report.groups.empty() || labels[0] == report.groups[0].group.name();
 }
 
+// "95%", "97.5%": a confidence level is never rounded.
+std::string confidence_label(double confidence) {
+  return format_number(100.0 * confidence, 6) + "%";
+}
+
 std::string interval(const std::optional<double>& low, const std::optional<double>& high) {
   if (!low || !high) return "-";
   return "[" + format_number(*low) + ", " + format_number(*high) + "]";
@@ -125,7 +127,7 @@ TextTable metric_table(const Report& report, std::size_t metric,
   std::vector<std::string> rows[] = {{"runs"},     {"mean"}, {"sd"}, {"95% CI of mean"},
                                      {"median"},   {"IQR"},  {"CV"}, {"best run"},
                                      {"worst run"}};
-  rows[3][0] = format_percent(report.request.confidence) + " CI of mean";
+  rows[3][0] = confidence_label(report.request.confidence) + " CI of mean";
   for (std::size_t g = 0; g < report.groups.size(); ++g) {
     table.header.push_back(labels[g]);
     const MetricStatistics& stats = report.groups[g].metrics[metric];
@@ -152,7 +154,11 @@ std::string median_onset(const GroupOverpowering& overpowering) {
   if (!overpowering.onset) return "-";
   const SurvivalCurve& curve = *overpowering.onset;
   if (!curve.median) return "not reached";
-  return format_number(*curve.median) + " " + interval(curve.median_lower, curve.median_upper);
+  auto bound = [](const std::optional<double>& value) {
+    return value ? format_number(*value) : std::string("not reached");
+  };
+  return format_number(*curve.median) + " [" + bound(curve.median_lower) + ", " +
+         bound(curve.median_upper) + "]";
 }
 
 TextTable overpowering_table(const Report& report, const std::vector<std::string>& labels) {
@@ -194,7 +200,7 @@ std::string settings_line(const Report& report) {
   for (const auto& key : r.group_by) grouping += (grouping.empty() ? "" : ", ") + key;
   return "grouped by " + (grouping.empty() ? std::string("nothing") : grouping) + " (" +
          std::to_string(report.groups.size()) + " groups); confidence " +
-         format_percent(r.confidence) + "; significance level " + format_number(r.alpha, 3);
+         confidence_label(r.confidence) + "; significance level " + format_number(r.alpha, 3);
 }
 
 }  // namespace
@@ -213,8 +219,17 @@ void write_text_report(std::ostream& out, const Report& report, bool markdown) {
 
   writer.heading("Runs");
   if (!labels_are_names(report, labels)) {
-    writer.plain_table(legend_table(report, labels));
-    if (!markdown) out << '\n';
+    if (markdown) {
+      writer.plain_table(legend_table(report, labels));
+    } else {
+      // Long parameter lists wrap under themselves rather than widen a table.
+      for (std::size_t i = 0; i < labels.size(); ++i) {
+        std::string label =
+            labels[i] + std::string(4 - std::min<std::size_t>(3, labels[i].size()), ' ');
+        out << wrap(label + report.groups[i].group.name(), kTerminalWidth, label.size()) << '\n';
+      }
+      out << '\n';
+    }
   }
   writer.plain_table(groups_table(report, labels));
 
@@ -235,7 +250,7 @@ void write_text_report(std::ostream& out, const Report& report, bool markdown) {
               "<= " +
               format_number(c.collapse_tolerance) +
               " and on fake >= " + format_number(1.0 - c.collapse_tolerance));
-  writer.plain_table(overpowering_table(report, labels));
+  writer.table(overpowering_table(report, labels));
 
   if (report.effect) {
     const GroupEffect& effect = *report.effect;

@@ -13,8 +13,7 @@ namespace {
 
 // Shown when no --metric is given, in this order, as far as the runs have them.
 const std::vector<std::string> kStandardMetrics = {
-    "eval.energy_distance", "eval.median_abs_residual", "eval.median_fit_rmse",
-    "eval.d_balanced_acc", "g_loss"};
+    "eval.energy_distance", "eval.median_abs_residual", "eval.median_fit_rmse", "g_loss"};
 // Quantiles of the per-step curves across seeds: a 80% band, the quartiles and the median.
 const std::vector<double> kCurveProbabilities = {0.1, 0.25, 0.5, 0.75, 0.9};
 
@@ -57,7 +56,15 @@ void resolve_metrics(ReportRequest& request, const std::vector<RunRecord>& runs)
     }
     if (request.metrics.empty() && !known.empty()) request.metrics.push_back(known.front());
   }
-  if (request.compare_metric.empty() && !request.metrics.empty()) {
+  if (request.metrics.empty()) {
+    throw ConfigError(
+        "nothing to report: the finished runs have no summaries (`gantry runs` "
+        "lists them)");
+  }
+  for (const auto& metric : request.higher_is_better) {
+    require_known(metric, known, "--higher-is-better");
+  }
+  if (request.compare_metric.empty()) {
     request.compare_metric = request.metrics.front();
   }
   if (std::find(request.metrics.begin(), request.metrics.end(), request.compare_metric) ==
@@ -128,7 +135,9 @@ GroupOverpowering group_overpowering(ResultsSnapshot& snapshot, const RunGroup& 
   std::size_t overpowered = 0;
   double fraction_sum = 0;
   for (const RunRecord* run : group.runs) {
-    if (!finished(run)) continue;
+    // A failed run counts up to its failure: a diverged run may well be an overpowered one, so
+    // dropping it would bias both the probability and the onset curve.
+    if (run->status == "running") continue;
     auto points = evaluation_points(
         snapshot.curve(run->id, "eval.d_acc_real"), snapshot.curve(run->id, "eval.d_acc_fake"),
         snapshot.curve(run->id, "eval.d_mean_real"), snapshot.curve(run->id, "eval.d_mean_fake"),
@@ -180,6 +189,10 @@ std::vector<std::string> notes_for(const Report& report) {
   for (const GroupReport& group : report.groups) {
     running += group.running_ids.size();
     failed += group.failed_ids.size();
+    if (group.finished_ids.empty()) {
+      notes.push_back(group.group.name() +
+                      " has no finished run: no statistics, and it is left out of the comparison");
+    }
     if (group.finished_ids.size() == 1) {
       notes.push_back(group.group.name() +
                       " has one finished run: no spread and no interval for it");
@@ -200,15 +213,41 @@ std::vector<std::string> notes_for(const Report& report) {
                     "failed` shows their errors)");
   }
   if (!any_sign) {
-    notes.push_back("the runs have no eval.d_sign_real (recorded by gantry 0.2 and later)");
+    notes.push_back(
+        "the runs have no eval.d_sign_real (databases recorded before it was added "
+        "lack it)");
   }
   return notes;
 }
 
 }  // namespace
 
+// The same config and seed recorded by two sweeps is one run repeated, not two seeds: pooling
+// both would make the spread look smaller and the tests more confident than the data allow.
+// Keeps the first finished copy (else the first), in id order; returns how many were dropped.
+std::size_t drop_repeated_runs(std::vector<RunRecord>& runs) {
+  std::map<std::string, std::size_t> kept;
+  std::vector<RunRecord> unique;
+  for (RunRecord& run : runs) {
+    auto found = kept.find(run.identity);
+    if (found == kept.end()) {
+      kept.emplace(run.identity, unique.size());
+      unique.push_back(std::move(run));
+    } else if (unique[found->second].status != "finished" && run.status == "finished") {
+      unique[found->second] = std::move(run);
+    }
+  }
+  std::size_t dropped = runs.size() - unique.size();
+  runs = std::move(unique);
+  std::sort(runs.begin(), runs.end(),
+            [](const RunRecord& a, const RunRecord& b) { return a.id < b.id; });
+  return dropped;
+}
+
 Report build_report(ResultsSnapshot& snapshot, ReportRequest request) {
-  auto runs = std::make_shared<std::vector<RunRecord>>(snapshot.runs(request.sweeps));
+  std::vector<RunRecord> selected = snapshot.runs(request.sweeps);
+  std::size_t repeated = drop_repeated_runs(selected);
+  auto runs = std::make_shared<std::vector<RunRecord>>(std::move(selected));
   std::size_t finished_count = std::count_if(
       runs->begin(), runs->end(), [](const RunRecord& run) { return run.status == "finished"; });
   if (finished_count == 0) {
@@ -233,6 +272,11 @@ Report build_report(ResultsSnapshot& snapshot, ReportRequest request) {
   report.request = request;
   report.effect = group_effect(report);
   report.notes = notes_for(report);
+  if (repeated > 0) {
+    report.notes.push_back(std::to_string(repeated) +
+                           " runs repeat an identical run (same config and seed) of another "
+                           "sweep and are counted once");
+  }
   return report;
 }
 

@@ -29,7 +29,8 @@ ResultsSnapshot::ResultsSnapshot(const std::string& path)
     : connection_(open_results_read_only(path)),
       select_curve_(connection_,
                     "SELECT step, value FROM metrics WHERE run_id = ?1 AND key = ?2 "
-                    "AND value IS NOT NULL ORDER BY step") {
+                    "AND value BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308 "
+                    "ORDER BY step") {
   // In WAL mode a read transaction sees the database as of its first read until it ends.
   connection_.execute("BEGIN");
   in_transaction_ = true;
@@ -49,7 +50,7 @@ std::vector<RunRecord> ResultsSnapshot::runs(const std::vector<std::string>& swe
   }
   sqlite::Statement select(connection_,
                            "SELECT runs.id, sweeps.name, runs.seed, runs.status, runs.error, "
-                           "runs.wall_seconds, runs.hdf5_path FROM runs "
+                           "runs.wall_seconds, runs.hdf5_path, runs.identity FROM runs "
                            "JOIN sweeps ON sweeps.id = runs.sweep_id ORDER BY runs.id");
   std::vector<RunRecord> runs;
   while (select.step()) {
@@ -61,6 +62,7 @@ std::vector<RunRecord> ResultsSnapshot::runs(const std::vector<std::string>& swe
     run.id = select.column_int(0);
     run.sweep = std::move(sweep);
     run.seed = select.column_int(2);
+    run.identity = select.column_text(7);
     run.status = select.column_text(3);
     run.error = select.column_text(4);
     if (!select.column_is_null(5)) run.wall_seconds = select.column_double(5);
@@ -75,7 +77,7 @@ std::vector<RunRecord> ResultsSnapshot::runs(const std::vector<std::string>& swe
   sqlite::Statement params(connection_, "SELECT key, value FROM params WHERE run_id = ?1");
   sqlite::Statement summaries(connection_,
                               "SELECT key, value FROM summaries WHERE run_id = ?1 AND value "
-                              "IS NOT NULL");
+                              "BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308");
   for (RunRecord& run : runs) {
     params.bind(1, run.id);
     while (params.step()) run.params[params.column_text(0)] = params.column_text(1);

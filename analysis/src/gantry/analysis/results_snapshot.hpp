@@ -19,15 +19,17 @@ struct RunRecord {
   std::int64_t id = 0;
   std::string sweep;
   std::int64_t seed = 0;
-  std::string status;  // running, finished or failed
+  std::string identity;  // equal identity: the same config and seed, whichever sweep ran it
+  std::string status;    // running, finished or failed
   std::string error;
   std::optional<double> wall_seconds;
   std::string hdf5_path;  // resolved against the database's directory; empty if none
   std::map<std::string, std::string> params;
-  std::map<std::string, double> summaries;
+  std::map<std::string, double> summaries;  // finite values only
 };
 
-// A metric's logged values of one run, in step order; NULL (non-finite) values are left out.
+// A metric's logged values of one run, in step order; non-finite values (NULL or infinite) are
+// left out.
 using Curve = std::vector<std::pair<long long, double>>;
 
 class ResultsSnapshot {

@@ -77,21 +77,35 @@ void write_markdown(std::ostream& out, const TextTable& table) {
   for (const auto& row : table.rows) write_row(row);
 }
 
-std::vector<TextTable> split_columns(const TextTable& table, std::size_t columns) {
+std::vector<TextTable> split_to_width(const TextTable& table, std::size_t width) {
+  std::vector<std::size_t> widths(table.header.size(), 0);
+  auto widen = [&](const std::vector<std::string>& row) {
+    for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
+      widths[i] = std::max(widths[i], display_width(row[i]));
+    }
+  };
+  widen(table.header);
+  for (const auto& row : table.rows) widen(row);
+
   std::vector<TextTable> parts;
-  const std::size_t values = table.header.empty() ? 0 : table.header.size() - 1;
-  for (std::size_t begin = 0; begin < values || parts.empty(); begin += columns) {
-    std::size_t end = std::min(values, begin + columns);
+  std::size_t next = 1;
+  do {
+    // Every part repeats the first column and takes at least one more.
+    std::vector<std::size_t> columns = {0};
+    std::size_t used = widths.empty() ? 0 : widths[0];
+    while (next < widths.size() && (columns.size() == 1 || used + 2 + widths[next] <= width)) {
+      used += 2 + widths[next];
+      columns.push_back(next++);
+    }
     auto slice = [&](const std::vector<std::string>& row) {
-      std::vector<std::string> part = {row.empty() ? "" : row[0]};
-      for (std::size_t i = begin + 1; i <= end && i < row.size(); ++i) part.push_back(row[i]);
+      std::vector<std::string> part;
+      for (std::size_t column : columns) part.push_back(column < row.size() ? row[column] : "");
       return part;
     };
-    TextTable part{slice(table.header), {}};
+    TextTable part{slice(table.header), {}, table.left_columns};
     for (const auto& row : table.rows) part.rows.push_back(slice(row));
     parts.push_back(std::move(part));
-    if (values == 0) break;
-  }
+  } while (next < widths.size());
   return parts;
 }
 

@@ -21,9 +21,10 @@ void write_aligned(std::ostream& out, const TextTable& table);
 // GitHub-flavoured Markdown, with `|` in cells escaped.
 void write_markdown(std::ostream& out, const TextTable& table);
 
-// Splits a wide table into tables of at most `columns` value columns each, each repeating the
-// first column, so a table with many groups still fits a terminal.
-std::vector<TextTable> split_columns(const TextTable& table, std::size_t columns);
+// Splits a wide table into tables no wider than `width` when aligned, each repeating the first
+// column, so a table with many groups still fits a terminal. (A single column wider than
+// `width` still gets a part of its own.)
+std::vector<TextTable> split_to_width(const TextTable& table, std::size_t width);
 
 // `text` broken at spaces into lines of at most `width` columns (a longer word stays whole),
 // the continuation lines indented by `indent` spaces.

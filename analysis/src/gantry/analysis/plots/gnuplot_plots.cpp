@@ -43,22 +43,17 @@ const RunRecord& find_run(const Report& report, std::int64_t run_id) {
                     ": it is not among the report's runs (`gantry runs` lists them)");
 }
 
-// RunRecord::hdf5_path is relative to the database's directory when the file lies below it.
-std::string hdf5_file_of(const Report& report, const RunRecord& run) {
+// RunRecord::hdf5_path is already resolved against the database's directory.
+std::string hdf5_file_of(const RunRecord& run) {
   if (run.hdf5_path.empty()) {
     throw StorageError("cannot draw the samples of run " + std::to_string(run.id) +
                        ": the results database records no HDF5 file for it");
   }
   fs::path path(run.hdf5_path);
-  if (path.is_relative() && !report.database.empty()) {
-    path = fs::path(report.database).parent_path() / path;
-  }
   std::error_code error;
   if (!fs::is_regular_file(path, error)) {
     throw StorageError("cannot draw the samples of run " + std::to_string(run.id) +
-                       ": its HDF5 file '" + path.string() +
-                       "' is missing (moved or deleted? the database records '" + run.hdf5_path +
-                       "')");
+                       ": its HDF5 file '" + path.string() + "' is missing (moved or deleted?)");
   }
   return path.string();
 }
@@ -92,7 +87,7 @@ std::vector<std::string> write_plots(const Report& report, const PlotRequest& re
   std::optional<plots::Figure> samples;
   if (request.sample_run) {
     const RunRecord& run = find_run(report, *request.sample_run);
-    plots::RunSamples read = plots::read_run_samples(hdf5_file_of(report, run));
+    plots::RunSamples read = plots::read_run_samples(hdf5_file_of(run));
     samples = plots::samples_figure(read, run.id, run_title(report, run));
   }
   prepare_directory(request.directory);

@@ -14,5 +14,6 @@ int command_plugins(const std::vector<std::string>& args);
 int command_runs(const std::vector<std::string>& args);
 int command_query(const std::vector<std::string>& args);
 int command_report(const std::vector<std::string>& args);
+int command_new(const std::vector<std::string>& args);
 
 }  // namespace gantry::cli

@@ -35,6 +35,8 @@ commands:
   query "SELECT ..."                       read-only SQL over the results database
   report [--sweep NAME] [--group-by KEY]   cross-run variance, discriminator overpowering, and
                                            whether the grouping matters more than the seed
+  new plugin --kind data|model|trainer NAME [DIR]
+                                           a plugin skeleton that builds against the SDK
 
 results go to gantry.sqlite and gantry-artifacts/ in the current directory (--db, --artifacts)
 )";
@@ -67,8 +69,9 @@ int main(int argc, char** argv) {
     if (command == "runs") return command_runs(args);
     if (command == "query") return command_query(args);
     if (command == "report") return command_report(args);
+    if (command == "new") return command_new(args);
     std::cerr << "gantry: unknown command '" << command
-              << "'; expected run, sweep, plugins, runs, query or report (gantry --help)\n";
+              << "'; expected run, sweep, plugins, runs, query, report or new (gantry --help)\n";
     return kUsage;
   } catch (const boost::program_options::error& error) {
     std::cerr << "gantry " << command << ": " << error.what() << " (gantry " << command

@@ -10,7 +10,7 @@ const char* const kCMakeLists =
     R"skeleton(# The @KIND@ plugin '@NAME@', built against an installed Gantry:
 #   cmake -S . -B build -DCMAKE_PREFIX_PATH=<gantry prefix> && cmake --build build
 #   ctest --test-dir build
-#   GANTRY_PLUGIN_PATH=$PWD/build gantry plugins @NAME@
+#   GANTRY_PLUGIN_PATH=$PWD/build/plugins gantry plugins @NAME@
 cmake_minimum_required(VERSION 3.25)
 project(gantry-@KIND@-@NAME@ LANGUAGES CXX)
 set(CMAKE_CXX_STANDARD 17)

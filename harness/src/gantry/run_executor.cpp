@@ -72,8 +72,15 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
     store.db.set_hdf5_path(outcome.run_id, recorded_path(file, store.db_dir));
 
     const auto seed = static_cast<std::uint64_t>(plan.seed);
-    RunPlugins plugins = create_run_plugins(experiment, catalog, seed);
-    RunSession session(outcome.run_id, seed, *plugins.data, *plugins.model,
+    RunPlugins plugins;
+    try {
+      plugins = create_run_plugins(experiment, catalog, seed);
+    } catch (const GantryError& error) {
+      // The plan created these plugins with seed 0; this seed's factory call failed.
+      throw RunError(std::string(error.what()) + " (creating the run's plugins for seed " +
+                     std::to_string(plan.seed) + ")");
+    }
+    RunSession session(outcome.run_id, seed, plugins,
                        EvalSettings::from(experiment.section("eval")), store.db, artifacts,
                        stop_flag);
     auto keep_results = [&] {
@@ -83,7 +90,7 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
     };
     try {
       session.prepare();
-      plugins.trainer->train(session);
+      session.train();
       if (stop_flag.load()) throw Interrupted();
       session.finish();
     } catch (...) {
@@ -103,8 +110,9 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
     outcome.status = RunStatus::failed;
     outcome.error = error.what();
   } catch (...) {
+    // Plugin calls are guarded by the session and the catalog; this is a last resort.
     outcome.status = RunStatus::failed;
-    outcome.error = "a plugin threw an exception that is not a std::exception";
+    outcome.error = "an exception that is not a std::exception ended the run";
   }
   outcome.wall_seconds = elapsed();
 

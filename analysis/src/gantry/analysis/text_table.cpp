@@ -28,7 +28,10 @@ std::string wrap(const std::string& text, std::size_t width, std::size_t indent)
   return wrapped + line;
 }
 
-void write_aligned(std::ostream& out, const TextTable& table) {
+namespace {
+
+// The widest cell of each column, header included.
+std::vector<std::size_t> column_widths(const TextTable& table) {
   std::vector<std::size_t> widths(table.header.size(), 0);
   auto widen = [&](const std::vector<std::string>& row) {
     for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
@@ -37,6 +40,13 @@ void write_aligned(std::ostream& out, const TextTable& table) {
   };
   widen(table.header);
   for (const auto& row : table.rows) widen(row);
+  return widths;
+}
+
+}  // namespace
+
+void write_aligned(std::ostream& out, const TextTable& table) {
+  const std::vector<std::size_t> widths = column_widths(table);
   auto write_row = [&](const std::vector<std::string>& row) {
     std::string line;
     for (std::size_t i = 0; i < widths.size(); ++i) {
@@ -78,14 +88,7 @@ void write_markdown(std::ostream& out, const TextTable& table) {
 }
 
 std::vector<TextTable> split_to_width(const TextTable& table, std::size_t width) {
-  std::vector<std::size_t> widths(table.header.size(), 0);
-  auto widen = [&](const std::vector<std::string>& row) {
-    for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-      widths[i] = std::max(widths[i], display_width(row[i]));
-    }
-  };
-  widen(table.header);
-  for (const auto& row : table.rows) widen(row);
+  const std::vector<std::size_t> widths = column_widths(table);
 
   std::vector<TextTable> parts;
   std::size_t next = 1;

@@ -10,16 +10,6 @@
 namespace gantry::analysis {
 namespace {
 
-std::vector<double> finished_values(const GroupReport& group, const std::string& metric) {
-  std::vector<double> values;
-  for (const RunRecord* run : group.group.runs) {
-    if (run->status != "finished") continue;
-    auto found = run->summaries.find(metric);
-    if (found != run->summaries.end()) values.push_back(found->second);
-  }
-  return values;
-}
-
 std::string grouping_name(const Report& report) {
   std::string text;
   for (const auto& key : report.request.group_by) text += (text.empty() ? "" : ", ") + key;
@@ -73,7 +63,10 @@ std::optional<GroupEffect> group_effect(const Report& report) {
   effect.metric = report.request.compare_metric;
   std::vector<std::vector<double>> samples;
   for (std::size_t i = 0; i < report.groups.size(); ++i) {
-    std::vector<double> values = finished_values(report.groups[i], effect.metric);
+    std::vector<double> values;
+    for (const auto& run : finished_values(report.groups[i].group, effect.metric)) {
+      values.push_back(run.second);
+    }
     if (values.empty()) continue;
     effect.groups.push_back(i);
     samples.push_back(std::move(values));

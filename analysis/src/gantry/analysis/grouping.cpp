@@ -40,6 +40,17 @@ std::string RunGroup::name() const {
   return text;
 }
 
+std::vector<std::pair<std::int64_t, double>> finished_values(const RunGroup& group,
+                                                             const std::string& metric) {
+  std::vector<std::pair<std::int64_t, double>> values;
+  for (const RunRecord* run : group.runs) {
+    if (run->status != "finished") continue;
+    auto found = run->summaries.find(metric);
+    if (found != run->summaries.end()) values.emplace_back(run->id, found->second);
+  }
+  return values;
+}
+
 std::vector<std::string> varying_parameters(const std::vector<RunRecord>& runs) {
   std::set<std::string> keys;
   for (const RunRecord& run : runs) {

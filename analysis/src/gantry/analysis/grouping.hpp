@@ -3,6 +3,7 @@
 // each group is "the same configuration over several seeds").
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +21,11 @@ struct RunGroup {
   // "trainer.k=3" or "trainer.k=3 model.g_lr=0.001"; "all runs" without grouping parameters.
   std::string name() const;
 };
+
+// (run id, final value of `metric`) of the group's finished runs that have one, in run order:
+// what every per-group statistic of a metric is computed from.
+std::vector<std::pair<std::int64_t, double>> finished_values(const RunGroup& group,
+                                                             const std::string& metric);
 
 // Parameters that take more than one value across `runs`, in name order. The seed is not a
 // parameter, and `experiment.description` is prose, not a setting.

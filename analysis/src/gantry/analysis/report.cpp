@@ -89,19 +89,15 @@ MetricStatistics metric_statistics(const RunGroup& group, const std::string& met
   auto is_better = [better_high](double a, double b) { return better_high ? a > b : a < b; };
   std::vector<double> values;
   double best = 0, worst = 0;
-  for (const RunRecord* run : group.runs) {
-    if (!finished(run)) continue;
-    auto found = run->summaries.find(metric);
-    if (found == run->summaries.end()) continue;
-    double value = found->second;
+  for (const auto& [run_id, value] : finished_values(group, metric)) {
     // Ties go to the lower run id, so the choice does not depend on anything but the data.
     if (values.empty() || is_better(value, best)) {
       best = value;
-      statistics.best_run = run->id;
+      statistics.best_run = run_id;
     }
     if (values.empty() || is_better(worst, value)) {
       worst = value;
-      statistics.worst_run = run->id;
+      statistics.worst_run = run_id;
     }
     values.push_back(value);
   }

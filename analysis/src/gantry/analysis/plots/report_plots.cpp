@@ -6,6 +6,7 @@
 #include <sstream>
 #include <utility>
 
+#include "gantry/analysis/descriptive.hpp"
 #include "gantry/analysis/plots/plot_style.hpp"
 
 namespace gantry::analysis::plots {
@@ -39,28 +40,6 @@ std::string percent(double p) {
   std::ostringstream text;
   text << std::round(p * 1000) / 10;
   return text.str() + "%";
-}
-
-// (run id, final value) of the group's finished runs that have a finite value.
-std::vector<std::pair<std::int64_t, double>> finished_values(const GroupReport& group,
-                                                             const std::string& metric) {
-  std::vector<std::pair<std::int64_t, double>> values;
-  for (const RunRecord* run : group.group.runs) {
-    if (run->status != "finished") continue;
-    auto found = run->summaries.find(metric);
-    if (found != run->summaries.end() && std::isfinite(found->second)) {
-      values.emplace_back(run->id, found->second);
-    }
-  }
-  return values;
-}
-
-double median_of(const std::vector<std::pair<std::int64_t, double>>& runs) {
-  std::vector<double> values;
-  for (const auto& run : runs) values.push_back(run.second);
-  std::sort(values.begin(), values.end());
-  std::size_t n = values.size();
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 // Deterministic horizontal offsets in [-0.25, 0.25): the golden-ratio sequence spreads any
@@ -196,16 +175,18 @@ std::optional<Figure> final_metric_figure(const Report& report, const std::strin
     const GroupReport& group = report.groups[g];
     std::string name = group.group.name();
     longest_name = std::max(longest_name, name.size());
-    std::vector<std::pair<std::int64_t, double>> values = finished_values(group, metric);
+    std::vector<std::pair<std::int64_t, double>> values = finished_values(group.group, metric);
     tics += std::string(tics.empty() ? "" : ", ") +
             quoted(name + " (n=" + std::to_string(values.size()) + ")") + " " + std::to_string(g);
     if (values.empty()) continue;
     points += std::string(block == 0 ? "" : "\n\n") + "# group " + name + "\n";
+    std::vector<double> finals;
     for (std::size_t k = 0; k < values.size(); ++k) {
       points += plot_number(static_cast<double>(g) + jitter(k)) + " " +
                 plot_number(values[k].second) + " " + std::to_string(values[k].first) + "\n";
+      finals.push_back(values[k].second);
     }
-    medians += std::to_string(g) + " " + plot_number(median_of(values)) + "\n";
+    medians += std::to_string(g) + " " + plot_number(quantile(finals, 0.5)) + "\n";
     clauses.push_back(file + " index " + std::to_string(block++) +
                       " using 1:2 with points pt 7 ps 1.1 lc rgb " + quoted(group_colour(g, "20")) +
                       " notitle");

@@ -106,6 +106,7 @@ class RunSession::CheckedData final : public DataSource {
 
   // As reported when the plugin was created: every check of the run uses this one value.
   int dimensions() const override { return session_.plugins_.data_dimensions; }
+  std::optional<ImageShape> image_shape() const override { return session_.plugins_.image_shape; }
 
   Matrix sample(int rows, Random& random) const override {
     Matrix real = session_.guarded(session_.data_label_, "sample()",

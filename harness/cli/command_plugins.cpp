@@ -42,7 +42,8 @@ int command_plugins(const std::vector<std::string>& raw_args) {
   PluginCatalog catalog(PluginCatalog::search_path(plugin_dirs));
   std::cout << "backends built: " << gantry_backends() << "\n";
   if (gantry_backends().find("torch") == std::string::npos) {
-    std::cout << "  (no torch: LibTorch was not found at configure time, or GANTRY_WITH_TORCH=OFF)\n";
+    std::cout
+        << "  (no torch: LibTorch was not found at configure time, or GANTRY_WITH_TORCH=OFF)\n";
   }
   std::cout << "search path:\n";
   for (const auto& dir : catalog.search_dirs()) std::cout << "  " << dir.string() << "\n";

@@ -26,6 +26,7 @@ struct SweepArguments {
   std::vector<std::string> overrides;
   std::string sweep_name;
   int jobs = 0;
+  int threads_per_run = 0;  // 0: the experiment's value, else the default
   bool retry_failed = false;
   bool rerun = false;
   StoreOptions store;
@@ -68,6 +69,13 @@ void check_artifacts_dir(const std::filesystem::path& dir) {
   }
 }
 
+bool is_set(const RawSettings& settings, const std::string& key) {
+  for (const auto& entry : settings.entries) {
+    if (entry.first == key) return true;
+  }
+  return false;
+}
+
 void check_plugin_dirs(const std::vector<std::string>& dirs) {
   for (const auto& dir : dirs) {
     if (!std::filesystem::is_directory(dir)) {
@@ -81,6 +89,9 @@ void check_plugin_dirs(const std::vector<std::string>& dirs) {
 int execute(const std::string& command, const std::vector<std::string>& raw_args,
             const SweepArguments& args, const std::atomic<bool>& stop_flag) {
   if (args.jobs < 0) throw ConfigError("--jobs must be at least 1");
+  if (args.threads_per_run < 0 || args.threads_per_run > 1024) {
+    throw ConfigError("--threads-per-run must be between 1 and 1024 (or 0: automatic)");
+  }
   check_plugin_dirs(args.plugin_dirs);
   PluginCatalog catalog(PluginCatalog::search_path(args.plugin_dirs));
   RawSettings base = read_experiment_file(args.experiment);
@@ -88,6 +99,16 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   std::vector<GridAxis> grid;
   for (const auto& axis : args.grid) grid.push_back(parse_grid_axis(axis));
   std::vector<std::int64_t> seeds = parse_seeds(args.seeds);
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs = args.jobs > 0 ? args.jobs : cores;
+  if (args.threads_per_run > 0) {
+    base.apply_override("resources.threads_per_run=" + std::to_string(args.threads_per_run));
+  } else if (!is_set(base, "resources.threads_per_run")) {
+    std::size_t runs = seeds.size();
+    for (const auto& axis : grid) runs *= axis.values.size();
+    base.set("resources.threads_per_run",
+             std::to_string(default_threads_per_run(cores, jobs, runs)));
+  }
 
   std::vector<PlannedRun> plan = plan_sweep(base, grid, seeds, catalog, "");
   std::string sweep_name = args.sweep_name.empty()
@@ -104,7 +125,7 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   }
 
   SweepSettings settings;
-  settings.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  settings.jobs = jobs;
   settings.policy.retry_failed = args.retry_failed || args.rerun;
   settings.policy.rerun_finished = args.rerun;
   std::filesystem::path db_dir = std::filesystem::path(args.store.db).parent_path();
@@ -142,6 +163,9 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
 void add_common(po::options_description& options, SweepArguments& args) {
   options.add_options()("set", po::value(&args.overrides)->composing(),
                         "override a setting: section.key=value (repeatable)")(
+      "threads-per-run", po::value(&args.threads_per_run),
+      "threads each run's model backend may use (default: the cores divided by the runs in "
+      "parallel; sets resources.threads_per_run)")(
       "sweep", po::value(&args.sweep_name),
       "sweep name (default: experiment.name, else the file's stem)");
   add_store_options(options, args.store, true);

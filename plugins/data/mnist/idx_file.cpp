@@ -60,7 +60,9 @@ IdxArray read_idx(const std::filesystem::path& path, int expected_dimensions) {
   std::array<std::uint8_t, 4> magic{};
   std::size_t got = file.read(magic.data(), magic.size());
   if (got < magic.size()) {
-    fail(file, "too short for an IDX header (" + std::to_string(got) + " bytes)");
+    std::string reason = file.end_reason();
+    fail(file, "too short for an IDX header (" + std::to_string(got) + " bytes" +
+                   (reason.empty() ? "" : "; " + reason) + ")");
   }
   if (magic[0] != 0 || magic[1] != 0) {
     fail(file, "not an IDX file: magic bytes " + hex_byte(magic[0]) + " " + hex_byte(magic[1]) +

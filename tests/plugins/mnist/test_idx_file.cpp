@@ -16,6 +16,15 @@ namespace {
 
 const Bytes kPixels = {0, 1, 2, 3, 4, 5, 250, 251, 252, 253, 254, 255};  // 2 images of 2 x 3
 
+// 4000 bytes that barely compress, so a cut or damaged gzip stream breaks inside the elements.
+Bytes varied_elements() {
+  Bytes elements(4000);
+  for (std::size_t i = 0; i < elements.size(); ++i) {
+    elements[i] = static_cast<std::uint8_t>((i * 7919 + i * i) % 251);
+  }
+  return elements;
+}
+
 }  // namespace
 
 TEST_CASE("IDX files are read plain and gzipped", "[idx]") {
@@ -83,14 +92,29 @@ TEST_CASE("broken IDX files are refused, naming the file and the problem", "[idx
   }
   SECTION("a gzip stream cut short") {
     fs::path whole = dir.path() / "whole.gz";
-    write_file(whole, idx_bytes({2, 2, 3}, Bytes(4000, 7)));
+    write_file(whole, idx_bytes({4, 20, 50}, varied_elements()));
     Bytes compressed = read_file(whole);
     compressed.resize(compressed.size() / 2);
     fs::path cut = dir.path() / "cut.gz";
     std::ofstream(cut, std::ios::binary)
         .write(reinterpret_cast<const char*>(compressed.data()),
                static_cast<std::streamsize>(compressed.size()));
-    CHECK_THROWS_WITH(read_idx(cut, 3), Contains(cut.string()));
+    CHECK_THROWS_WITH(read_idx(cut, 3), Contains(cut.string() + ": truncated") &&
+                                            Contains("(unexpected end of file)"));
+  }
+  SECTION("a gzip stream with corrupted bytes") {
+    fs::path whole = dir.path() / "whole.gz";
+    write_file(whole, idx_bytes({4, 20, 50}, varied_elements()));
+    Bytes compressed = read_file(whole);
+    for (std::size_t i = compressed.size() / 2; i < compressed.size() / 2 + 8; ++i) {
+      compressed[i] ^= 0x5A;
+    }
+    fs::path broken = dir.path() / "broken.gz";
+    std::ofstream(broken, std::ios::binary)
+        .write(reinterpret_cast<const char*>(compressed.data()),
+               static_cast<std::streamsize>(compressed.size()));
+    CHECK_THROWS_AS(read_idx(broken, 3), IdxError);
+    CHECK_THROWS_WITH(read_idx(broken, 3), Contains(broken.string() + ": "));
   }
   SECTION("trailing bytes") {
     Bytes bytes = good;

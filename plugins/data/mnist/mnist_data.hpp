@@ -26,7 +26,8 @@ class MnistData final : public DataSource {
 
   int dimensions() const override { return kHeight * kWidth; }
 
-  // Plugin ABI v2 (the lead adds it on merge): image_shape() returns {28, 28, 1} here.
+  // PLUGIN ABI v2: DataSource gains `std::optional<ImageShape> image_shape() const`; this plugin
+  // overrides it here with `return ImageShape{kHeight, kWidth, 1};` (added when v2 is merged).
 
   // Draws `rows` images uniformly with replacement from the split's images of the selected
   // classes, using `random` only.

@@ -17,6 +17,8 @@ packages=(
   # system selects; OpenBLAS installs itself as the preferred one (the reference BLAS made a
   # DCGAN iteration 11 times slower here).
   libtorch-dev libopenblas0-pthread
+  # The mnist data plugin reads gzipped IDX files; Fashion-MNIST comes from Debian.
+  zlib1g-dev dataset-fashion-mnist
 )
 
 missing=()

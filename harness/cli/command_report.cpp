@@ -89,7 +89,8 @@ int command_report(const std::vector<std::string>& raw_args) {
       "group-by", po::value(&request.group_by)->multitoken()->composing(),
       "parameters that define the groups (default: those that vary, seed excluded)")(
       "metric", po::value(&request.metrics)->multitoken()->composing(),
-      "summary metrics to report (default: energy distance, residual or fit error, g_loss, as "
+      "summary metrics to report (default: Fréchet distance, energy distance, residual or fit "
+      "error, g_loss, as "
       "present)")("compare", po::value(&request.compare_metric),
                   "the metric tested across groups (default: the first --metric)")(
       "higher-is-better", po::value(&request.higher_is_better)->multitoken()->composing(),

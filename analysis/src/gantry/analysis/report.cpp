@@ -12,8 +12,9 @@ namespace gantry::analysis {
 namespace {
 
 // Shown when no --metric is given, in this order, as far as the runs have them.
-const std::vector<std::string> kStandardMetrics = {
-    "eval.energy_distance", "eval.median_abs_residual", "eval.median_fit_rmse", "g_loss"};
+const std::vector<std::string> kStandardMetrics = {"eval.frechet_distance", "eval.energy_distance",
+                                                   "eval.median_abs_residual",
+                                                   "eval.median_fit_rmse", "g_loss"};
 // Quantiles of the per-step curves across seeds: a 80% band, the quartiles and the median.
 const std::vector<double> kCurveProbabilities = {0.1, 0.25, 0.5, 0.75, 0.9};
 

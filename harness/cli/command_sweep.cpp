@@ -15,6 +15,7 @@
 #include "gantry/results_reader.hpp"
 #include "gantry/sweep_plan.hpp"
 #include "gantry/sweep_runner.hpp"
+#include "sweep_distributed.hpp"
 
 namespace gantry::cli {
 namespace {
@@ -30,6 +31,7 @@ struct SweepArguments {
   bool rerun = false;
   StoreOptions store;
   std::vector<std::string> plugin_dirs;
+  DistributedArguments distributed;
 };
 
 std::string command_line(const std::string& command, const std::vector<std::string>& args) {
@@ -68,6 +70,21 @@ void check_artifacts_dir(const std::filesystem::path& dir) {
   }
 }
 
+// What each Slurm array task passes to `gantry sweep`: this sweep's own arguments, with paths
+// made absolute because the task runs elsewhere.
+std::vector<std::string> task_arguments(const SweepArguments& args, const std::string& sweep) {
+  std::vector<std::string> task{std::filesystem::absolute(args.experiment).string(), "--seeds",
+                                args.seeds};
+  for (const auto& axis : args.grid) task.insert(task.end(), {"--grid", axis});
+  for (const auto& assignment : args.overrides) task.insert(task.end(), {"--set", assignment});
+  task.insert(task.end(), {"--sweep", sweep});
+  for (const auto& dir : args.plugin_dirs) {
+    task.insert(task.end(), {"--plugin-dir", std::filesystem::absolute(dir).string()});
+  }
+  if (args.retry_failed) task.push_back("--retry-failed");
+  return task;
+}
+
 void check_plugin_dirs(const std::vector<std::string>& dirs) {
   for (const auto& dir : dirs) {
     if (!std::filesystem::is_directory(dir)) {
@@ -81,6 +98,7 @@ void check_plugin_dirs(const std::vector<std::string>& dirs) {
 int execute(const std::string& command, const std::vector<std::string>& raw_args,
             const SweepArguments& args, const std::atomic<bool>& stop_flag) {
   if (args.jobs < 0) throw ConfigError("--jobs must be at least 1");
+  check_distributed(args.distributed);
   check_plugin_dirs(args.plugin_dirs);
   PluginCatalog catalog(PluginCatalog::search_path(args.plugin_dirs));
   RawSettings base = read_experiment_file(args.experiment);
@@ -94,10 +112,17 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
                                ? default_sweep_name(plan.front().experiment, args.experiment)
                                : args.sweep_name;
   check_sweep_name(sweep_name);
-  ResultsDb db(args.store.db);
-  check_artifacts_dir(args.store.artifacts);
+  if (args.distributed.slurm) {
+    return submit_to_slurm(args.distributed, plan, sweep_name, task_arguments(args, sweep_name),
+                           args.store);
+  }
+  StoreOptions store_options = args.store;
+  ShardedSweep shard(args.distributed, plan, sweep_name, store_options);
+  ResultsDb db(store_options.db);
+  check_artifacts_dir(store_options.artifacts);
   std::int64_t sweep_id =
       db.ensure_sweep(sweep_name, args.experiment, command_line(command, raw_args));
+  shard.record(db, sweep_id);
   for (auto& run : plan) {
     run.sweep_id = sweep_id;
     run.sweep_name = sweep_name;
@@ -107,19 +132,21 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   settings.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
   settings.policy.retry_failed = args.retry_failed || args.rerun;
   settings.policy.rerun_finished = args.rerun;
-  std::filesystem::path db_dir = std::filesystem::path(args.store.db).parent_path();
-  RunStore store{db, args.store.artifacts, db_dir.empty() ? "." : db_dir};
+  settings.policy.sole_owner = shard.sole_owner();
+  std::filesystem::path db_dir = std::filesystem::path(store_options.db).parent_path();
+  RunStore store{db, store_options.artifacts, db_dir.empty() ? "." : db_dir};
   SweepResult result =
       run_sweep(plan, store, catalog, settings, stop_flag, std::cerr, isatty(STDERR_FILENO) != 0);
+  shard.publish(std::cout);
 
   std::cout << "sweep '" << sweep_name << "': " << result.planned << " runs planned; now "
             << result.finished << " finished, " << result.failed << " failed; recorded earlier "
             << result.recorded_finished << " finished, " << result.recorded_failed << " failed";
   if (result.busy) std::cout << "; " << result.busy << " running in another gantry process";
   if (result.interrupted) std::cout << "; " << result.interrupted << " interrupted";
-  std::cout << "\nresults: " << args.store.db << " (gantry runs --sweep " << sweep_name
+  std::cout << "\nresults: " << store_options.db << " (gantry runs --sweep " << sweep_name
             << "), HDF5 under "
-            << (std::filesystem::path(args.store.artifacts) / sweep_name).string() << "/\n";
+            << (std::filesystem::path(store_options.artifacts) / sweep_name).string() << "/\n";
   if (result.recorded_failed > 0) {
     std::cout << "failed runs recorded earlier were kept; --retry-failed runs them again\n";
   }
@@ -182,6 +209,7 @@ int command_sweep(const std::vector<std::string>& raw_args, const std::atomic<bo
       "retry-failed", po::bool_switch(&args.retry_failed),
       "rerun runs recorded as failed (finished runs are always kept)");
   add_common(options, args);
+  add_distributed_options(options, args.distributed);
   po::positional_options_description positional;
   positional.add("experiment", 1);
   auto values =

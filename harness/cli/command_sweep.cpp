@@ -144,9 +144,13 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
             << result.recorded_finished << " finished, " << result.recorded_failed << " failed";
   if (result.busy) std::cout << "; " << result.busy << " running in another gantry process";
   if (result.interrupted) std::cout << "; " << result.interrupted << " interrupted";
-  std::cout << "\nresults: " << store_options.db << " (gantry runs --sweep " << sweep_name
-            << "), HDF5 under "
-            << (std::filesystem::path(store_options.artifacts) / sweep_name).string() << "/\n";
+  std::cout << "\n";
+  // A published share's results are in --shard-dir; its scratch copy is gone.
+  if (!shard.sole_owner()) {
+    std::cout << "results: " << store_options.db << " (gantry runs --sweep " << sweep_name
+              << "), HDF5 under "
+              << (std::filesystem::path(store_options.artifacts) / sweep_name).string() << "/\n";
+  }
   if (result.recorded_failed > 0) {
     std::cout << "failed runs recorded earlier were kept; --retry-failed runs them again\n";
   }

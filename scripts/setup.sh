@@ -12,6 +12,7 @@ packages=(
   libhdf5-dev hdf5-tools
   catch2 libbenchmark-dev nlohmann-json3-dev
   gnuplot-nox
+  slurm-wlm munge
 )
 
 missing=()

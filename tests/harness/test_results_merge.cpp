@@ -205,8 +205,8 @@ TEST_CASE("inputs that cannot be merged are named and the rest still merge", "[m
   CHECK(result.inputs[0].merged);
   CHECK_THAT(result.inputs[1].problem, Catch::Contains("newer than this gantry"));
   CHECK_FALSE(result.inputs[2].merged);
-  CHECK_FALSE(result.inputs[2].problem.empty());
-  CHECK_THAT(result.inputs[3].problem, Catch::Contains("another sweep") &&
+  CHECK_THAT(result.inputs[2].problem, Catch::Contains("truncated or damaged"));
+  CHECK_THAT(result.inputs[3].problem, Catch::Contains("another sweep plan") &&
                                            Catch::Contains("'other'") &&
                                            Catch::Contains((dir / "good.sqlite").string()));
   CHECK(result.inputs[4].problem == "no such file");

@@ -356,6 +356,10 @@ MergeResult merge_results(const MergeSettings& settings) {
       input.emplace(open_input(path));
     } catch (const GantryError& error) {
       report.problem = error.what();
+      // SQLite says "malformed" for a file cut short, which is what a failed copy leaves.
+      if (report.problem.find("malformed") != std::string::npos) {
+        report.problem = "truncated or damaged: " + report.problem;
+      }
     }
     if (input && !input->shards.empty()) {
       if (reference == nullptr) {
@@ -364,9 +368,10 @@ MergeResult merge_results(const MergeSettings& settings) {
       }
       for (const ShardRow& row : input->shards) {
         if (row.plan != reference->plan) {
-          report.problem = "a shard of another sweep (" + describe(row) + ") than '" +
+          report.problem = "a shard of another sweep plan (" + describe(row) + ") than '" +
                            reference_path + "' (" + describe(*reference) +
-                           "); merge one sweep's shards at a time";
+                           "): their sweeps, seeds, grids or settings differ; merge one plan's "
+                           "shards at a time";
           input.reset();
           break;
         }

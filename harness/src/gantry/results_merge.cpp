@@ -8,13 +8,16 @@
 #include <tuple>
 
 #include "gantry/errors.hpp"
+#include "gantry/results_merge_io.hpp"
 #include "gantry/run_artifacts.hpp"
 #include "gantry/run_executor.hpp"
-#include "gantry/schema.hpp"
 #include "gantry/sqlite.hpp"
 
 namespace gantry {
 namespace fs = std::filesystem;
+using merge_detail::describe;
+using merge_detail::Input;
+using merge_detail::ShardRow;
 namespace {
 
 // Every column of runs but id, sweep_id and hdf5_path, which the merge assigns.
@@ -26,21 +29,6 @@ const std::vector<std::string> kRunColumns = {
 // A run's child tables and their columns after run_id.
 const std::vector<std::pair<std::string, std::string>> kRunTables = {
     {"params", "key, value"}, {"metrics", "key, step, value"}, {"summaries", "key, value"}};
-
-struct ShardRow {
-  std::string sweep;
-  std::string plan;
-  std::int64_t index;
-  std::int64_t count;
-  std::int64_t runs;
-  std::int64_t plan_runs;
-  std::string recorded_at;
-};
-
-std::string describe(const ShardRow& row) {
-  return "sweep '" + row.sweep + "', plan " + row.plan.substr(0, 8) + ", shard " +
-         std::to_string(row.index) + "/" + std::to_string(row.count);
-}
 
 // Which copy of a run to keep: the larger key. Total over distinct copies, so the result does
 // not depend on the order the inputs are merged in.
@@ -61,58 +49,6 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
   std::string text;
   for (const auto& part : parts) text += (text.empty() ? "" : separator) + prefix + part;
   return text;
-}
-
-std::vector<ShardRow> read_shards(sqlite::Connection& connection, int version) {
-  std::vector<ShardRow> rows;
-  if (version < 2) return rows;  // before shards were recorded
-  sqlite::Statement select(connection,
-                           "SELECT sweeps.name, plan, shard_index, shard_count, runs, plan_runs, "
-                           "recorded_at FROM shards JOIN sweeps ON sweeps.id = shards.sweep_id "
-                           "ORDER BY shard_count, shard_index");
-  while (select.step()) {
-    rows.push_back(ShardRow{select.column_text(0), select.column_text(1), select.column_int(2),
-                            select.column_int(3), select.column_int(4), select.column_int(5),
-                            select.column_text(6)});
-  }
-  return rows;
-}
-
-// An input that opened read-only, is a Gantry database of a version this gantry reads, and
-// passes SQLite's quick_check (a truncated or damaged file does not).
-struct Input {
-  sqlite::Connection connection;
-  int version;
-  std::vector<ShardRow> shards;
-};
-
-Input open_input(const fs::path& path) {
-  std::error_code error;
-  if (!fs::exists(path, error)) throw StorageError("no such file");
-  if (!fs::is_regular_file(path, error)) throw StorageError("not a regular file");
-  sqlite::Connection connection(path.string(), sqlite::Connection::Mode::read_only, 10000);
-  int version = check_schema(connection);
-  if (version == 0) throw SchemaError("an empty database, not Gantry results");
-  sqlite::Statement check(connection, "PRAGMA quick_check");
-  while (check.step()) {
-    if (check.column_text(0) != "ok") {
-      throw SchemaError("damaged (SQLite quick_check: " + check.column_text(0) + ")");
-    }
-  }
-  std::vector<ShardRow> shards = read_shards(connection, version);
-  return Input{std::move(connection), version, std::move(shards)};
-}
-
-sqlite::Connection open_output(const fs::path& path) {
-  std::error_code error;
-  if (!path.parent_path().empty()) fs::create_directories(path.parent_path(), error);
-  sqlite::Connection connection(path.string(), sqlite::Connection::Mode::read_write_create, 10000);
-  check_schema(connection);
-  connection.execute("PRAGMA journal_mode = WAL");
-  connection.execute("PRAGMA foreign_keys = ON");
-  connection.execute("PRAGMA synchronous = NORMAL");
-  migrate(connection);
-  return connection;
 }
 
 fs::path staging_name(const fs::path& target) {
@@ -353,7 +289,7 @@ MergeResult merge_results(const MergeSettings& settings) {
     std::optional<Input> input;
     try {
       if (same_file(path, settings.output)) throw ConfigError("it is the output database itself");
-      input.emplace(open_input(path));
+      input.emplace(merge_detail::open_input(path));
     } catch (const GantryError& error) {
       report.problem = error.what();
       // SQLite says "malformed" for a file cut short, which is what a failed copy leaves.
@@ -384,7 +320,7 @@ MergeResult merge_results(const MergeSettings& settings) {
   std::optional<ShardRow> reference_row;
   if (reference != nullptr) reference_row = *reference;
 
-  sqlite::Connection out = open_output(settings.output);
+  sqlite::Connection out = merge_detail::open_output(settings.output);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (!inputs[i]) continue;
     MergedInput& report = result.inputs[i];

@@ -77,7 +77,7 @@ ShardedSweep::ShardedSweep(const DistributedArguments& args, std::vector<Planned
 }
 
 void ShardedSweep::record(ResultsDb& db, std::int64_t sweep_id) const {
-  if (record_) db.record_shard(sweep_id, *record_);
+  if (record_) db.record_shard(sweep_id, *record_, workspace_.has_value());
 }
 
 void ShardedSweep::publish(std::ostream& out) const {

@@ -146,6 +146,20 @@ TEST_CASE("a --shard-dir share works in scratch, publishes, and resumes from wha
     CHECK_THAT(again.output, Catch::Contains("resuming shard-2-of-2") &&
                                  Catch::Contains("recorded earlier 3 finished"));
   }
+  SECTION("a share resubmitted with more seeds keeps its runs and records only its new plan") {
+    auto more = run_gantry(dir.path(),
+                           "sweep small.ini --seeds 1-4 --grid trainer.k=1,2 --jobs 2 "
+                           "--shard 2/2 --shard-dir shared --scratch scratch");
+    INFO(more.output);
+    CHECK(more.exit_code == 0);
+    // The larger plan interleaves differently: one of the share's runs stays in it, and the
+    // two that moved to share 1 are kept here too (merging deduplicates them).
+    CHECK_THAT(more.output, Catch::Contains("recorded earlier 1 finished"));
+    CHECK(count(published, "status = 'finished'") == "6");
+    CHECK(query(published, "SELECT shard_index, shard_count, runs, plan_runs FROM shards") ==
+          "shard_index,shard_count,runs,plan_runs\n2,2,4,8\n");
+    CHECK(run_gantry(dir.path(), "merge merged.sqlite shared/shard-2-of-2.sqlite").exit_code == 0);
+  }
   SECTION("a requeued task reruns the runs an earlier attempt left running on another node") {
     {
       gantry::sqlite::Connection raw(published.string(),

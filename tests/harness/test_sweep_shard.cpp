@@ -85,6 +85,9 @@ TEST_CASE("shard slurm reads the array task's id and count", "[shard]") {
   setenv("SLURM_ARRAY_TASK_ID", "4", 1);
   setenv("SLURM_ARRAY_TASK_MIN", "1", 1);
   CHECK(gantry::shard_from_slurm_environment().index == 4);
+  setenv("SLURM_ARRAY_TASK_ID", "four", 1);
+  CHECK_THROWS_WITH(gantry::shard_from_slurm_environment(),
+                    Catch::Contains("SLURM_ARRAY_TASK_ID='four' is not a task number"));
   unsetenv("SLURM_ARRAY_TASK_ID");
   CHECK_THROWS_WITH(gantry::shard_from_slurm_environment(),
                     Catch::Contains("SLURM_ARRAY_TASK_ID is not set"));

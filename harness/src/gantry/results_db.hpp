@@ -63,8 +63,10 @@ class ResultsDb {
   std::int64_t ensure_sweep(const std::string& name, const std::string& experiment_file,
                             const std::string& command);
 
-  // Notes that this database holds (or is filling) share record.index of a sharded sweep.
-  void record_shard(std::int64_t sweep_id, const ShardRecord& record);
+  // Notes that this database holds (or is filling) share record.index of a sharded sweep. With
+  // `only`, the database is that share's own (--shard-dir) and forgets any other share it
+  // recorded: a sweep resubmitted with more seeds reuses the share's file under a new plan.
+  void record_shard(std::int64_t sweep_id, const ShardRecord& record, bool only = false);
 
   std::optional<ExistingRun> find_run(std::int64_t sweep_id, const std::string& identity);
 

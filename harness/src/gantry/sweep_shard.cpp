@@ -46,20 +46,24 @@ ShardSpec parse_shard(const std::string& text, const std::string& option) {
 }
 
 ShardSpec shard_from_slurm_environment() {
+  // Each variable is a non-negative integer; anything else is named rather than guessed at.
   auto variable = [](const char* name) {
     const char* value = std::getenv(name);
     if (value == nullptr || *value == '\0') {
       throw ConfigError(std::string("--shard slurm: ") + name +
                         " is not set; this is not a Slurm array task");
     }
-    return std::string(value);
+    std::string text(value);
+    if (text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) {
+      throw ConfigError(std::string("--shard slurm: ") + name + "='" + text +
+                        "' is not a task number");
+    }
+    return std::stoi(text);
   };
-  int id = parse_positive(std::to_string(std::stol(variable("SLURM_ARRAY_TASK_ID")) + 1),
-                          "SLURM_ARRAY_TASK_ID", "--shard slurm");
-  int min = std::stoi(variable("SLURM_ARRAY_TASK_MIN"));
-  int count =
-      parse_positive(variable("SLURM_ARRAY_TASK_COUNT"), "SLURM_ARRAY_TASK_COUNT", "--shard slurm");
-  return parse_shard(std::to_string(id - min) + "/" + std::to_string(count), "--shard slurm");
+  int id = variable("SLURM_ARRAY_TASK_ID");
+  int min = variable("SLURM_ARRAY_TASK_MIN");
+  int count = variable("SLURM_ARRAY_TASK_COUNT");
+  return parse_shard(std::to_string(id - min + 1) + "/" + std::to_string(count), "--shard slurm");
 }
 
 std::vector<PlannedRun> select_shard(const std::vector<PlannedRun>& plan, const ShardSpec& shard) {

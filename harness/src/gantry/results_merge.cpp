@@ -279,56 +279,37 @@ bool MergeResult::all_merged() const {
 
 MergeResult merge_results(const MergeSettings& settings) {
   MergeResult result;
-  // Open and check every input first, so one bad input costs nothing but itself.
-  std::vector<std::optional<Input>> inputs;
-  const ShardRow* reference = nullptr;
+  sqlite::Connection out = merge_detail::open_output(settings.output);
+  // The first shard given names the sweep plan every other shard must belong to.
+  std::optional<ShardRow> reference;
   std::string reference_path;
+  // One input open at a time: a merge of a thousand shards must not hold a thousand files.
   for (const fs::path& path : settings.inputs) {
-    MergedInput report;
+    MergedInput& report = result.inputs.emplace_back();
     report.path = path.string();
-    std::optional<Input> input;
     try {
       if (same_file(path, settings.output)) throw ConfigError("it is the output database itself");
-      input.emplace(merge_detail::open_input(path));
+      Input input = merge_detail::open_input(path);
+      for (const ShardRow& row : input.shards) {
+        if (!reference) {
+          reference = row;
+          reference_path = path.string();
+        }
+        if (row.plan != reference->plan) {
+          throw ConfigError("a shard of another sweep plan (" + describe(row) + ") than '" +
+                            reference_path + "' (" + describe(*reference) +
+                            "): their sweeps, seeds, grids or settings differ; merge one plan's "
+                            "shards at a time");
+        }
+      }
+      InputMerger(out, input, path, settings, report).merge();
+      report.merged = true;
     } catch (const GantryError& error) {
       report.problem = error.what();
       // SQLite says "malformed" for a file cut short, which is what a failed copy leaves.
       if (report.problem.find("malformed") != std::string::npos) {
         report.problem = "truncated or damaged: " + report.problem;
       }
-    }
-    if (input && !input->shards.empty()) {
-      if (reference == nullptr) {
-        reference = &input->shards.front();
-        reference_path = path.string();
-      }
-      for (const ShardRow& row : input->shards) {
-        if (row.plan != reference->plan) {
-          report.problem = "a shard of another sweep plan (" + describe(row) + ") than '" +
-                           reference_path + "' (" + describe(*reference) +
-                           "): their sweeps, seeds, grids or settings differ; merge one plan's "
-                           "shards at a time";
-          input.reset();
-          break;
-        }
-      }
-    }
-    result.inputs.push_back(report);
-    inputs.push_back(std::move(input));
-  }
-  // `reference` points into `inputs`, which no longer grows.
-  std::optional<ShardRow> reference_row;
-  if (reference != nullptr) reference_row = *reference;
-
-  sqlite::Connection out = merge_detail::open_output(settings.output);
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    if (!inputs[i]) continue;
-    MergedInput& report = result.inputs[i];
-    try {
-      InputMerger(out, *inputs[i], settings.inputs[i], settings, report).merge();
-      report.merged = true;
-    } catch (const GantryError& error) {
-      report.problem = error.what();
       report.added = report.replaced = report.kept = 0;
       report.notes.clear();  // they described a merge that was rolled back
     }
@@ -340,8 +321,8 @@ MergeResult merge_results(const MergeSettings& settings) {
                         "' fails its integrity check after the merge: " + check.column_text(0));
     }
   }
-  if (reference_row) {
-    std::string missing = missing_shares(out, *reference_row);
+  if (reference) {
+    std::string missing = missing_shares(out, *reference);
     if (!missing.empty()) result.incomplete.push_back(missing);
   }
   return result;

@@ -38,9 +38,9 @@ struct MergeSettings {
   std::vector<std::filesystem::path> inputs;
 };
 
-// Merges every usable input and reports the others by name. Throws (leaving the output
-// untouched) only when the output itself cannot be used: not a Gantry database, newer schema,
-// not writable, or it fails its integrity check.
+// Merges every usable input, in order, and reports the others by name. Throws only when the
+// output itself cannot be used (not a Gantry database, newer schema, not writable: then before
+// anything is merged) or fails its integrity check at the end.
 MergeResult merge_results(const MergeSettings& settings);
 
 }  // namespace gantry

@@ -70,11 +70,10 @@ void check_artifacts_dir(const std::filesystem::path& dir) {
   }
 }
 
-// What each Slurm array task passes to `gantry sweep`: this sweep's own arguments, with paths
-// made absolute because the task runs elsewhere.
+// What each Slurm array task passes to `gantry sweep` after the experiment file: this sweep's
+// own arguments, with paths made absolute because the task runs elsewhere.
 std::vector<std::string> task_arguments(const SweepArguments& args, const std::string& sweep) {
-  std::vector<std::string> task{std::filesystem::absolute(args.experiment).string(), "--seeds",
-                                args.seeds};
+  std::vector<std::string> task{"--seeds", args.seeds};
   for (const auto& axis : args.grid) task.insert(task.end(), {"--grid", axis});
   for (const auto& assignment : args.overrides) task.insert(task.end(), {"--set", assignment});
   task.insert(task.end(), {"--sweep", sweep});
@@ -113,8 +112,8 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
                                : args.sweep_name;
   check_sweep_name(sweep_name);
   if (args.distributed.slurm) {
-    return submit_to_slurm(args.distributed, plan, sweep_name, task_arguments(args, sweep_name),
-                           args.store);
+    return submit_to_slurm(args.distributed, plan, sweep_name, args.experiment,
+                           task_arguments(args, sweep_name), args.store);
   }
   StoreOptions store_options = args.store;
   ShardedSweep shard(args.distributed, plan, sweep_name, store_options);

@@ -99,11 +99,12 @@ fs::path executable_path() {
 }  // namespace
 
 int submit_to_slurm(const DistributedArguments& args, const std::vector<PlannedRun>& plan,
-                    const std::string& sweep_name, std::vector<std::string> task_arguments,
-                    const StoreOptions& store) {
+                    const std::string& sweep_name, const std::string& experiment,
+                    std::vector<std::string> task_arguments, const StoreOptions& store) {
   SlurmSweep sweep;
   sweep.sweep_name = sweep_name;
   sweep.gantry = executable_path();
+  sweep.experiment = fs::absolute(experiment).lexically_normal();
   sweep.sweep_arguments = std::move(task_arguments);
   sweep.array = parse_array(args.array);
   sweep.resources = args.resources;

@@ -54,7 +54,7 @@ class ShardedSweep {
 
 // --slurm: prints (--dry-run) or writes and submits the scripts; returns the exit code.
 int submit_to_slurm(const DistributedArguments& args, const std::vector<PlannedRun>& plan,
-                    const std::string& sweep_name, std::vector<std::string> task_arguments,
-                    const StoreOptions& store);
+                    const std::string& sweep_name, const std::string& experiment,
+                    std::vector<std::string> task_arguments, const StoreOptions& store);
 
 }  // namespace gantry::cli

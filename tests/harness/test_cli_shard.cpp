@@ -194,8 +194,8 @@ TEST_CASE("sweep --slurm --dry-run prints both sbatch scripts and submits nothin
           Catch::Contains("#SBATCH --time=00:10:00") && Catch::Contains("#SBATCH --mem=1G") &&
           Catch::Contains("#SBATCH --cpus-per-task=2") && Catch::Contains("#SBATCH --requeue"));
   CHECK_THAT(dry.output, Catch::Contains("exec " + gantry::testing::gantry_executable().string() +
-                                         " sweep " + root +
-                                         "/small.ini --seeds 1-3 --grid "
+                                         " sweep " + shards +
+                                         "/experiment.ini --seeds 1-3 --grid "
                                          "trainer.k=1,2 --set trainer.epochs=50 --sweep small"));
   CHECK_THAT(dry.output,
              Catch::Contains("--shard \"${SLURM_ARRAY_TASK_ID}/4\" --shard-dir " + shards));

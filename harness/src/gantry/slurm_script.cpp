@@ -83,7 +83,8 @@ std::string array_script(const SlurmSweep& sweep) {
          "shares.\n"
          "# Results are written in node-local scratch and published to --shard-dir when the task\n"
          "# stops; a requeued task resumes from what was published.\n";
-  out << "exec " << shell_quote(sweep.gantry.string()) << " sweep";
+  out << "exec " << shell_quote(sweep.gantry.string()) << " sweep "
+      << shell_quote(sweep.experiment_copy().string());
   for (const auto& argument : sweep.sweep_arguments) out << " " << shell_quote(argument);
   out << " \\\n  --shard \"${SLURM_ARRAY_TASK_ID}/" << count << "\" --shard-dir "
       << shell_quote(sweep.shard_dir.string()) << " --jobs \"${SLURM_CPUS_PER_TASK:-1}\"";

@@ -28,8 +28,10 @@ struct SlurmResources {
 
 struct SlurmSweep {
   std::string sweep_name;
-  std::filesystem::path gantry;              // absolute path of the gantry executable
-  std::vector<std::string> sweep_arguments;  // after `gantry sweep`, the same for every task
+  std::filesystem::path gantry;      // absolute path of the gantry executable
+  std::filesystem::path experiment;  // the experiment file as given, absolute
+  // After `gantry sweep EXPERIMENT`, the same for every task: seeds, grid, overrides, sweep name.
+  std::vector<std::string> sweep_arguments;
   ArraySpec array;
   SlurmResources resources;
   std::filesystem::path shard_dir;  // shared: shard databases, HDF5 files, logs, the scripts
@@ -40,6 +42,9 @@ struct SlurmSweep {
 
   std::filesystem::path array_script_path() const { return shard_dir / "sweep.sbatch"; }
   std::filesystem::path merge_script_path() const { return shard_dir / "merge.sbatch"; }
+  // The tasks read this copy, taken at submission: editing the experiment file while tasks wait
+  // in the queue must not change the sweep under them.
+  std::filesystem::path experiment_copy() const { return shard_dir / "experiment.ini"; }
   std::filesystem::path log_dir() const { return shard_dir / "logs"; }
 };
 

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "gantry/errors.hpp"
+#include "gantry/shard_workspace.hpp"
 
 namespace gantry {
 namespace {
@@ -71,6 +72,7 @@ SlurmJobs submit_slurm_sweep(const SlurmSweep& sweep) {
   if (error) {
     throw StorageError("cannot create '" + sweep.log_dir().string() + "': " + error.message());
   }
+  copy_file_atomically(sweep.experiment, sweep.experiment_copy());
   write_script(sweep.array_script_path(), array_script(sweep));
   write_script(sweep.merge_script_path(), merge_script(sweep));
   SlurmJobs jobs;

@@ -18,8 +18,9 @@ struct SlurmJobs {
 std::string array_submit_command(const SlurmSweep& sweep);
 std::string merge_submit_command(const SlurmSweep& sweep, const std::string& array_job);
 
-// Writes both scripts into sweep.shard_dir (creating it and its logs directory), then submits
-// them. Throws GantryError with sbatch's own message when a submission fails.
+// Copies the experiment file and writes both scripts into sweep.shard_dir (creating it and its
+// logs directory), then submits them. Throws GantryError with sbatch's own message when a
+// submission fails.
 SlurmJobs submit_slurm_sweep(const SlurmSweep& sweep);
 
 }  // namespace gantry

@@ -214,6 +214,14 @@ TEST_CASE("sweep --slurm --dry-run prints both sbatch scripts and submits nothin
     CHECK_THAT(capped.output,
                Catch::Contains("submitting 3 tasks") && Catch::Contains("#SBATCH --array=1-3\n"));
   }
+  SECTION("a failed submission says what sbatch said") {
+    auto failed = run_gantry(dir.path(), "sweep small.ini --seeds 1-3 --slurm --array 2",
+                             "GANTRY_SBATCH=/bin/false");
+    CHECK(failed.exit_code == 1);
+    CHECK_THAT(failed.output, Catch::Contains("sbatch could not submit the job array"));
+    // The scripts it would have submitted are there to submit by hand.
+    CHECK(std::filesystem::exists(dir / "gantry-shards" / "small" / "sweep.sbatch"));
+  }
   SECTION("options that need another are refused") {
     for (const char* bad :
          {"--array 4", "--dry-run", "--slurm", "--slurm --array 4 --shard 1/2", "--slurm --array 0",

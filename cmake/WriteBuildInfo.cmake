@@ -1,6 +1,6 @@
 # Run at build time (cmake -P) so the recorded commit is the one actually built, not the one
 # present when CMake was configured. Rewrites the file only when its content changes.
-#   -DSOURCE_DIR= -DOUTPUT= -DVERSION= -DFLAGS=
+#   -DSOURCE_DIR= -DOUTPUT= -DVERSION= -DFLAGS= -DBACKENDS=
 execute_process(COMMAND git -C ${SOURCE_DIR} rev-parse HEAD
   OUTPUT_VARIABLE commit OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET RESULT_VARIABLE failed)
 if(failed OR commit STREQUAL "")
@@ -18,6 +18,7 @@ namespace gantry {
 std::string gantry_version() { return \"${VERSION}\"; }
 std::string gantry_git_commit() { return \"${commit}\"; }
 std::string gantry_build_flags() { return \"${FLAGS}\"; }
+std::string gantry_backends() { return \"${BACKENDS}\"; }
 }  // namespace gantry
 ")
 if(EXISTS ${OUTPUT})

@@ -12,6 +12,14 @@ packages=(
   libhdf5-dev hdf5-tools
   catch2 libbenchmark-dev nlohmann-json3-dev
   gnuplot-nox
+  libpng-dev
+  # The LibTorch backend. LibTorch does its dense algebra through whichever libblas.so.3 the
+  # system selects; OpenBLAS installs itself as the preferred one (the reference BLAS made a
+  # DCGAN iteration 11 times slower here).
+  libtorch-dev libopenblas0-pthread
+  # The mnist data plugin reads gzipped IDX files; Fashion-MNIST comes from Debian.
+  zlib1g-dev dataset-fashion-mnist
+  # Sweeps on Slurm (docs/slurm.md); the integration test starts a one-node cluster of its own.
   slurm-wlm munge
 )
 

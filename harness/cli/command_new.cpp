@@ -34,7 +34,8 @@ int command_new(const std::vector<std::string>& raw_args) {
             << "/build -DCMAKE_PREFIX_PATH=<gantry prefix> && cmake --build " << directory
             << "/build\n"
             << "  ctest --test-dir " << directory << "/build\n"
-            << "  GANTRY_PLUGIN_PATH=" << directory << "/build/plugins gantry plugins " << name << "\n";
+            << "  GANTRY_PLUGIN_PATH=" << directory << "/build/plugins gantry plugins " << name
+            << "\n";
   return kSuccess;
 }
 

@@ -4,6 +4,7 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "gantry/build_info.hpp"
 #include "gantry/harness_options.hpp"
 #include "gantry/plugin_catalog.hpp"
 
@@ -39,6 +40,11 @@ int command_plugins(const std::vector<std::string>& raw_args) {
     throw ConfigError("--kind '" + kind + "': expected data, model or trainer");
   }
   PluginCatalog catalog(PluginCatalog::search_path(plugin_dirs));
+  std::cout << "backends built: " << gantry_backends() << "\n";
+  if (gantry_backends().find("torch") == std::string::npos) {
+    std::cout
+        << "  (no torch: LibTorch was not found at configure time, or GANTRY_WITH_TORCH=OFF)\n";
+  }
   std::cout << "search path:\n";
   for (const auto& dir : catalog.search_dirs()) std::cout << "  " << dir.string() << "\n";
   int shown = 0;
@@ -60,6 +66,8 @@ int command_plugins(const std::vector<std::string>& raw_args) {
     std::cout << "\nharness settings (every experiment)\n";
     print_options("experiment", experiment_options());
     print_options("eval", eval_options());
+    print_options("images", images_options());
+    print_options("resources", resources_options());
   }
   if (!name.empty() && shown == 0) {
     throw PluginError("no plugin named '" + name + "' on the search path");

@@ -27,6 +27,7 @@ struct SweepArguments {
   std::vector<std::string> overrides;
   std::string sweep_name;
   int jobs = 0;
+  int threads_per_run = 0;  // 0: the experiment's value, else the default
   bool retry_failed = false;
   bool rerun = false;
   StoreOptions store;
@@ -71,9 +72,17 @@ void check_artifacts_dir(const std::filesystem::path& dir) {
 }
 
 // What each Slurm array task passes to `gantry sweep` after the experiment file: this sweep's
-// own arguments, with paths made absolute because the task runs elsewhere.
-std::vector<std::string> task_arguments(const SweepArguments& args, const std::string& sweep) {
+// own arguments, with paths made absolute because the task runs elsewhere. A task runs as many
+// runs at once as it has CPUs, so unless the user or the experiment chose the threads per run,
+// each run gets one (this machine's cores say nothing about the task's).
+std::vector<std::string> task_arguments(const SweepArguments& args, const std::string& sweep,
+                                        bool experiment_sets_threads) {
   std::vector<std::string> task{"--seeds", args.seeds};
+  if (args.threads_per_run > 0) {
+    task.insert(task.end(), {"--threads-per-run", std::to_string(args.threads_per_run)});
+  } else if (!experiment_sets_threads) {
+    task.insert(task.end(), {"--threads-per-run", "1"});
+  }
   for (const auto& axis : args.grid) task.insert(task.end(), {"--grid", axis});
   for (const auto& assignment : args.overrides) task.insert(task.end(), {"--set", assignment});
   task.insert(task.end(), {"--sweep", sweep});
@@ -82,6 +91,13 @@ std::vector<std::string> task_arguments(const SweepArguments& args, const std::s
   }
   if (args.retry_failed) task.push_back("--retry-failed");
   return task;
+}
+
+bool is_set(const RawSettings& settings, const std::string& key) {
+  for (const auto& entry : settings.entries) {
+    if (entry.first == key) return true;
+  }
+  return false;
 }
 
 void check_plugin_dirs(const std::vector<std::string>& dirs) {
@@ -98,6 +114,9 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
             const SweepArguments& args, const std::atomic<bool>& stop_flag) {
   if (args.jobs < 0) throw ConfigError("--jobs must be at least 1");
   check_distributed(args.distributed);
+  if (args.threads_per_run < 0 || args.threads_per_run > 1024) {
+    throw ConfigError("--threads-per-run must be between 1 and 1024 (or 0: automatic)");
+  }
   check_plugin_dirs(args.plugin_dirs);
   PluginCatalog catalog(PluginCatalog::search_path(args.plugin_dirs));
   RawSettings base = read_experiment_file(args.experiment);
@@ -105,6 +124,17 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   std::vector<GridAxis> grid;
   for (const auto& axis : args.grid) grid.push_back(parse_grid_axis(axis));
   std::vector<std::int64_t> seeds = parse_seeds(args.seeds);
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs = args.jobs > 0 ? args.jobs : cores;
+  const bool experiment_sets_threads = is_set(base, "resources.threads_per_run");
+  if (args.threads_per_run > 0) {
+    base.apply_override("resources.threads_per_run=" + std::to_string(args.threads_per_run));
+  } else if (!is_set(base, "resources.threads_per_run")) {
+    std::size_t runs = seeds.size();
+    for (const auto& axis : grid) runs *= axis.values.size();
+    base.set("resources.threads_per_run",
+             std::to_string(default_threads_per_run(cores, jobs, runs)));
+  }
 
   std::vector<PlannedRun> plan = plan_sweep(base, grid, seeds, catalog, "");
   std::string sweep_name = args.sweep_name.empty()
@@ -113,7 +143,7 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   check_sweep_name(sweep_name);
   if (args.distributed.slurm) {
     return submit_to_slurm(args.distributed, plan, sweep_name, args.experiment,
-                           task_arguments(args, sweep_name), args.store);
+                           task_arguments(args, sweep_name, experiment_sets_threads), args.store);
   }
   StoreOptions store_options = args.store;
   ShardedSweep shard(args.distributed, plan, sweep_name, store_options);
@@ -128,7 +158,7 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   }
 
   SweepSettings settings;
-  settings.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  settings.jobs = jobs;
   settings.policy.retry_failed = args.retry_failed || args.rerun;
   settings.policy.rerun_finished = args.rerun;
   settings.policy.sole_owner = shard.sole_owner();
@@ -172,6 +202,9 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
 void add_common(po::options_description& options, SweepArguments& args) {
   options.add_options()("set", po::value(&args.overrides)->composing(),
                         "override a setting: section.key=value (repeatable)")(
+      "threads-per-run", po::value(&args.threads_per_run),
+      "threads each run's model backend may use (default: the cores divided by the runs in "
+      "parallel; sets resources.threads_per_run)")(
       "sweep", po::value(&args.sweep_name),
       "sweep name (default: experiment.name, else the file's stem)");
   add_store_options(options, args.store, true);

@@ -35,6 +35,7 @@ class RecordingModel final : public gantry::GanModel {
 class CountingData final : public gantry::DataSource {
  public:
   int dimensions() const override { return 2; }
+  std::optional<gantry::ImageShape> image_shape() const override { return std::nullopt; }
   gantry::Matrix sample(int rows, gantry::Random&) const override {
     ++calls;
     return gantry::Matrix::Ones(rows, 2);

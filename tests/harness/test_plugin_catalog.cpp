@@ -18,6 +18,7 @@ TEST_CASE("the bundled plugins load with their descriptors", "[plugins]") {
                                                         {"data", "tanh"},
                                                         {"data", "algebraic"},
                                                         {"data", "sine"},
+                                                        {"data", "mnist"},
                                                         {"model", "eigen-mlp"},
                                                         {"trainer", "alternating"}}) {
     const gantry::LoadedPlugin& plugin = catalog.find(kind, name);

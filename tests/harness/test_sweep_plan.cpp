@@ -30,3 +30,12 @@ TEST_CASE("grid axes parse key and values", "[sweep_plan]") {
   CHECK_THROWS_AS(gantry::parse_grid_axis("trainer.k=1,,2"), ConfigError);
   CHECK_THROWS_AS(gantry::parse_grid_axis("trainer.k=1,1"), ConfigError);
 }
+
+TEST_CASE("runs in parallel share the cores; a single run gets them all", "[sweep_plan]") {
+  CHECK(gantry::default_threads_per_run(2, 2, 32) == 1);
+  CHECK(gantry::default_threads_per_run(8, 2, 32) == 4);
+  CHECK(gantry::default_threads_per_run(8, 4, 2) == 4);  // only 2 runs can go in parallel
+  CHECK(gantry::default_threads_per_run(8, 1, 32) == 8);
+  CHECK(gantry::default_threads_per_run(2, 16, 32) == 1);  // never below 1
+  CHECK(gantry::default_threads_per_run(6, 4, 1) == 6);
+}

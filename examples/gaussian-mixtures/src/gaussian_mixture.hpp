@@ -41,6 +41,8 @@ class GaussianMixture : public gantry::DataSource {
 
   int dimensions() const override { return 2; }
 
+  std::optional<gantry::ImageShape> image_shape() const override { return std::nullopt; }
+
   // Each row: a mode drawn uniformly, plus N(0, std^2) noise on each coordinate.
   gantry::Matrix sample(int rows, gantry::Random& random) const override;
 

@@ -23,7 +23,7 @@ namespace gantry {
 
 // Raised whenever a change to an interface, the descriptor or the factory signatures would
 // break plugins built against an older harness.
-inline constexpr std::uint32_t kPluginAbiVersion = 1;
+inline constexpr std::uint32_t kPluginAbiVersion = 2;
 inline constexpr std::uint32_t kDescriptorMagic = 0x59544E47;  // "GNTY" in memory order
 
 struct PluginDescriptor {

@@ -12,5 +12,7 @@ std::string gantry_version();
 std::string gantry_git_commit();
 // Compiler and flags that shape the numbers (e.g. -march=native changes floating point results).
 std::string gantry_build_flags();
+// The model backends this build includes, with versions: "eigen 3.4.0, torch 1.13.0".
+std::string gantry_backends();
 
 }  // namespace gantry

@@ -17,7 +17,11 @@
 namespace gantry {
 namespace {
 
-const std::vector<std::string> kSectionOrder = {"experiment", "data", "model", "trainer", "eval"};
+const std::vector<std::string> kSectionOrder = {"experiment", "data",   "model",    "trainer",
+                                                "eval",       "images", "resources"};
+// Sections that change no number of a run, so they stay out of its identity: a run recorded
+// before they existed keeps its identity, and resuming it does not run it again.
+const std::vector<std::string> kUnidentifiedSections = {"experiment", "images", "resources"};
 const std::vector<std::string> kPluginSections = {"data", "model", "trainer"};
 
 std::string section_of(const std::string& key) {
@@ -93,6 +97,8 @@ std::vector<Setting> declared_settings(const RawSettings& raw, const PluginCatal
   };
   add_section("experiment", experiment_options());
   add_section("eval", eval_options());
+  add_section("images", images_options());
+  add_section("resources", resources_options());
   for (const auto& section : kPluginSections) {
     OptionInfo plugin_option = plugin_name_option(section);
     const std::string* name = find_value(raw, section + ".plugin");
@@ -188,7 +194,8 @@ std::string ResolvedExperiment::identity(std::int64_t seed) const {
                                                  0xa1, 0x44, 0x2e, 0x90, 0x5c, 0x37, 0xd2, 0x0f}};
   std::string identified = plugins_ + "\nseed = " + std::to_string(seed) + "\n";
   for (const auto& setting : settings_) {
-    if (section_of(setting.key) != "experiment") {
+    if (std::find(kUnidentifiedSections.begin(), kUnidentifiedSections.end(),
+                  section_of(setting.key)) == kUnidentifiedSections.end()) {
       identified += setting.key + " = " + setting.value + "\n";
     }
   }

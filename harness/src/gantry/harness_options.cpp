@@ -31,6 +31,23 @@ constexpr OptionSpec kEvalOptions[] = {
                     "Keep each evaluation's generated rows in the HDF5 file as /samples/step_<N>"),
 };
 
+constexpr OptionSpec kImagesOptions[] = {
+    option::integer("grid", "5",
+                    "For image data: at each evaluation, generate grid x grid images from latents "
+                    "fixed for the run and keep them as /images/step_<N> (0: none)",
+                    0, 32),
+    option::boolean("png", "true",
+                    "For image data: also write each evaluation's grid as a PNG in a folder next "
+                    "to the run's HDF5 file"),
+};
+
+constexpr OptionSpec kResourcesOptions[] = {
+    option::integer("threads_per_run", "1",
+                    "Threads one run may use inside its model backend; `gantry sweep` sets it "
+                    "from --threads-per-run, else to the cores divided by the runs in parallel",
+                    1, 1024),
+};
+
 }  // namespace
 
 const std::vector<OptionInfo>& experiment_options() {
@@ -40,6 +57,16 @@ const std::vector<OptionInfo>& experiment_options() {
 
 const std::vector<OptionInfo>& eval_options() {
   static const std::vector<OptionInfo> options = to_infos(kEvalOptions);
+  return options;
+}
+
+const std::vector<OptionInfo>& images_options() {
+  static const std::vector<OptionInfo> options = to_infos(kImagesOptions);
+  return options;
+}
+
+const std::vector<OptionInfo>& resources_options() {
+  static const std::vector<OptionInfo> options = to_infos(kResourcesOptions);
   return options;
 }
 

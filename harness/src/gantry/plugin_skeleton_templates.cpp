@@ -43,6 +43,8 @@ class @CLASS@ final : public gantry::DataSource {
 
   int dimensions() const override { return 2; }
 
+  std::optional<gantry::ImageShape> image_shape() const override { return std::nullopt; }
+
   gantry::Matrix sample(int rows, gantry::Random& random) const override {
     boost::random::uniform_real_distribution<float> x(-1.0f, 1.0f);
     gantry::Matrix samples(rows, 2);
@@ -344,6 +346,7 @@ struct CountingModel final : gantry::GanModel {
 
 struct LineData final : gantry::DataSource {
   int dimensions() const override { return 2; }
+  std::optional<gantry::ImageShape> image_shape() const override { return std::nullopt; }
   gantry::Matrix sample(int rows, gantry::Random&) const override {
     return gantry::Matrix::Ones(rows, 2);
   }

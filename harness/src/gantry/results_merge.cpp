@@ -79,11 +79,13 @@ class InputMerger {
       transaction.commit();
     } catch (...) {
       std::error_code ignored;
-      for (const auto& file : staged) fs::remove(file.first, ignored);
+      for (const auto& file : staged) fs::remove_all(file.first, ignored);
       throw;
     }
     for (const auto& [temporary, target] : staged) {
       std::error_code error;
+      // A PNG folder replaces the one an earlier copy of the run left.
+      if (fs::is_directory(temporary, error)) fs::remove_all(target, error);
       fs::rename(temporary, target, error);
       if (error) {
         report_.notes.push_back("could not move '" + temporary.string() + "' to '" +
@@ -216,9 +218,27 @@ class InputMerger {
     }
     staged.emplace_back(temporary, target);
     rewrite_run_id(temporary.string(), run_id);
+    copy_png_folder(source, target, staged);
     fs::path out_dir = settings_.output.parent_path();
     sqlite::Statement set_path(out_, "UPDATE runs SET hdf5_path = ?2 WHERE id = ?1");
     set_path.bind(1, run_id).bind(2, recorded_path(target, out_dir.empty() ? "." : out_dir)).run();
+  }
+
+  // Image runs keep PNG grids in a folder named like their HDF5 file without ".h5".
+  void copy_png_folder(const fs::path& source, const fs::path& target,
+                       std::vector<std::pair<fs::path, fs::path>>& staged) {
+    fs::path from = fs::path(source).replace_extension();
+    std::error_code error;
+    if (!fs::is_directory(from, error)) return;
+    fs::path to = fs::path(target).replace_extension();
+    fs::path temporary = staging_name(to);
+    fs::remove_all(temporary, error);
+    fs::copy(from, temporary, fs::copy_options::recursive, error);
+    if (error) {
+      throw StorageError("cannot copy the PNG folder '" + from.string() + "' to '" +
+                         temporary.string() + "': " + error.message());
+    }
+    staged.emplace_back(temporary, to);
   }
 
   void merge_shard_rows() {

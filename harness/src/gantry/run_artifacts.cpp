@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "gantry/errors.hpp"
+#include "gantry/image_grid.hpp"
 
 namespace gantry {
 namespace {
@@ -64,6 +65,7 @@ RunArtifacts::RunArtifacts(std::string path, const RunAttributes& attributes)
     throw StorageError("cannot create the artifacts directory for '" + path_ +
                        "': " + error.message());
   }
+  std::filesystem::remove_all(png_dir(), error);
   with_hdf5(path_, "creating", [&] {
     H5::H5File file(path_, H5F_ACC_TRUNC);
     write_int_attribute(file, "gantry_layout_version", kHdf5LayoutVersion);
@@ -91,6 +93,42 @@ void RunArtifacts::write_samples(const std::string& name, const Matrix& rows, lo
     dataset.write(rows.data(), H5::PredType::NATIVE_FLOAT);
     if (step >= 0) write_int_attribute(dataset, "step", step);
   });
+}
+
+std::string RunArtifacts::png_dir() const {
+  std::filesystem::path file(path_);
+  return (file.parent_path() / file.stem()).string();
+}
+
+void RunArtifacts::write_images(const std::string& name, const Matrix& rows,
+                                const ImageShape& shape, long long step, int grid_columns,
+                                bool png) {
+  with_hdf5(path_, "writing /images/" + name, [&] {
+    H5::H5File file(path_, H5F_ACC_RDWR);
+    H5::Group images = open_or_create_group(file, "/images");
+    if (images.nameExists(name)) images.unlink(name);
+    hsize_t dims[4] = {static_cast<hsize_t>(rows.rows()), static_cast<hsize_t>(shape.height),
+                       static_cast<hsize_t>(shape.width), static_cast<hsize_t>(shape.channels)};
+    H5::DataSet dataset =
+        images.createDataSet(name, H5::PredType::IEEE_F32LE, H5::DataSpace(4, dims));
+    // A row is the image in row-major, channels-last order: the same bytes as the 4-d array.
+    dataset.write(rows.data(), H5::PredType::NATIVE_FLOAT);
+    write_int_attribute(dataset, "step", step);
+    write_int_attribute(dataset, "grid_columns", grid_columns);
+  });
+  // PNG holds grey and RGB; other channel counts are kept in the HDF5 file only.
+  if (!png || (shape.channels != 1 && shape.channels != 3)) return;
+  std::error_code error;
+  std::filesystem::create_directories(png_dir(), error);
+  if (error) {
+    throw StorageError("cannot create the PNG folder '" + png_dir() + "': " + error.message());
+  }
+  int grid_rows = static_cast<int>((rows.rows() + grid_columns - 1) / grid_columns);
+  Matrix padded =
+      Matrix::Constant(static_cast<Eigen::Index>(grid_rows) * grid_columns, rows.cols(), -1.0f);
+  padded.topRows(rows.rows()) = rows;
+  write_png((std::filesystem::path(png_dir()) / (name + ".png")).string(),
+            tile_images(padded, shape, grid_columns, grid_rows, 2));
 }
 
 void RunArtifacts::write_curves(

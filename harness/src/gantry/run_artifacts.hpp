@@ -1,5 +1,6 @@
-// One run's HDF5 file: samples (held-out real, generated at each evaluation, final) and the
-// metric curves, with the run's identity and configuration as attributes. The layout is a public
+// One run's files: the HDF5 file with samples (held-out real, generated at each evaluation,
+// final), image grids and the metric curves, with the run's identity and configuration as
+// attributes; and, for image data, a folder of PNG grids beside it. The layout is a public
 // interface (docs/results-schema.md), versioned by the root attribute gantry_layout_version.
 //
 // Each write opens, writes and closes the file, so a run killed between evaluations leaves a
@@ -12,11 +13,13 @@
 #include <utility>
 #include <vector>
 
+#include "gantry/data_source.hpp"
 #include "gantry/matrix.hpp"
 
 namespace gantry {
 
-inline constexpr int kHdf5LayoutVersion = 1;
+// 2 added /images; a version 1 file is a version 2 file without image grids.
+inline constexpr int kHdf5LayoutVersion = 2;
 
 struct RunAttributes {
   std::int64_t run_id;
@@ -30,14 +33,23 @@ struct RunAttributes {
 
 class RunArtifacts {
  public:
-  // Creates (or truncates, on a rerun) the file and writes the root attributes.
+  // Creates (or truncates, on a rerun) the file and writes the root attributes; removes the PNG
+  // folder an earlier attempt of the run left.
   RunArtifacts(std::string path, const RunAttributes& attributes);
 
   const std::string& path() const { return path_; }
+  // The PNG folder: the HDF5 file's path without ".h5".
+  std::string png_dir() const;
 
   // Writes rows as /samples/<name> (float32, rows x columns), with the step as an attribute
   // when it is not negative.
   void write_samples(const std::string& name, const Matrix& rows, long long step = -1);
+
+  // Writes rows that are images of `shape` as /images/<name> (float32, rows x height x width x
+  // channels) with the step as an attribute; with `png`, also tiles them into a grid of
+  // grid_columns images per row as <png_dir>/<name>.png.
+  void write_images(const std::string& name, const Matrix& rows, const ImageShape& shape,
+                    long long step, int grid_columns, bool png);
 
   // Writes each curve as /metrics/<key>: float64, n x 2, columns (step, value).
   void write_curves(const std::map<std::string, std::vector<std::pair<long long, double>>>& curves);

@@ -81,8 +81,8 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
                      std::to_string(plan.seed) + ")");
     }
     RunSession session(outcome.run_id, seed, plugins,
-                       EvalSettings::from(experiment.section("eval")), store.db, artifacts,
-                       stop_flag);
+                       EvalSettings::from(experiment.section("eval"), experiment.section("images")),
+                       store.db, artifacts, stop_flag);
     auto keep_results = [&] {
       steps = session.last_step();
       summaries = session.summaries();

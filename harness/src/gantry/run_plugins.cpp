@@ -1,6 +1,7 @@
 #include "gantry/run_plugins.hpp"
 
 #include <exception>
+#include <optional>
 #include <string>
 
 #include "gantry/errors.hpp"
@@ -28,6 +29,32 @@ int reported_dimensions(const std::string& label, const char* call, Query query)
   return dimensions;
 }
 
+// The data's image layout, if any, checked once against its row width: the evaluation tiles
+// rows into pictures with it.
+std::optional<ImageShape> reported_image_shape(const std::string& label, const DataSource& data,
+                                               int dimensions) {
+  std::optional<ImageShape> shape;
+  try {
+    shape = data.image_shape();
+  } catch (const std::exception& error) {
+    throw ConfigError(label + ": image_shape() threw: " + error.what());
+  } catch (...) {
+    throw ConfigError(label + ": image_shape() threw an exception that is not a std::exception");
+  }
+  if (!shape) return shape;
+  std::string text = std::to_string(shape->height) + " x " + std::to_string(shape->width) + " x " +
+                     std::to_string(shape->channels);
+  if (shape->height < 1 || shape->width < 1 || shape->channels < 1) {
+    throw ConfigError(label + ": image_shape() returned " + text +
+                      "; height, width and channels must be at least 1");
+  }
+  if (static_cast<long long>(shape->height) * shape->width * shape->channels != dimensions) {
+    throw ConfigError(label + ": image_shape() " + text + " does not match its dimensions() " +
+                      std::to_string(dimensions) + " (height x width x channels must equal it)");
+  }
+  return shape;
+}
+
 }  // namespace
 
 RunPlugins create_run_plugins(const ResolvedExperiment& experiment, const PluginCatalog& catalog,
@@ -35,21 +62,24 @@ RunPlugins create_run_plugins(const ResolvedExperiment& experiment, const Plugin
   Options data_options = experiment.section("data");
   Options model_options = experiment.section("model");
   Options trainer_options = experiment.section("trainer");
+  int threads = static_cast<int>(experiment.section("resources").integer("threads_per_run"));
   RunPlugins plugins;
   plugins.data_name = experiment.value("data.plugin");
   plugins.model_name = experiment.value("model.plugin");
   plugins.trainer_name = experiment.value("trainer.plugin");
-  plugins.data = catalog.create_data(plugins.data_name, PluginArgs{data_options, 0, seed});
+  plugins.data = catalog.create_data(plugins.data_name, PluginArgs{data_options, 0, seed, threads});
   plugins.data_dimensions =
       reported_dimensions("data plugin '" + plugins.data_name + "'", "dimensions()",
                           [&] { return plugins.data->dimensions(); });
-  plugins.model = catalog.create_model(plugins.model_name,
-                                       PluginArgs{model_options, plugins.data_dimensions, seed});
+  plugins.image_shape = reported_image_shape("data plugin '" + plugins.data_name + "'",
+                                             *plugins.data, plugins.data_dimensions);
+  plugins.model = catalog.create_model(
+      plugins.model_name, PluginArgs{model_options, plugins.data_dimensions, seed, threads});
   plugins.latent_dimensions =
       reported_dimensions("model plugin '" + plugins.model_name + "'", "latent_dimensions()",
                           [&] { return plugins.model->latent_dimensions(); });
   plugins.trainer =
-      catalog.create_trainer(plugins.trainer_name, PluginArgs{trainer_options, 0, seed});
+      catalog.create_trainer(plugins.trainer_name, PluginArgs{trainer_options, 0, seed, threads});
   return plugins;
 }
 

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "gantry/data_source.hpp"
@@ -26,13 +27,15 @@ struct RunPlugins {
   // crosses the boundary during the run is checked against these.
   int data_dimensions = 0;
   int latent_dimensions = 0;
+  // The data's image layout (its product equals data_dimensions), or nullopt for non-images.
+  std::optional<ImageShape> image_shape;
 };
 
 // Creates data, then model (which needs the data's row width), then trainer. A plugin that
 // rejects its options, or reports a row width or latent size below 1, throws ConfigError naming
 // the plugin. Sweeps call this once per grid point
 // before anything is recorded, so options only a plugin can judge (a layer list, a range) are
-// bad input, not a failed run.
+// bad input, not a failed run. Each plugin gets resources.threads_per_run as PluginArgs::threads.
 RunPlugins create_run_plugins(const ResolvedExperiment& experiment, const PluginCatalog& catalog,
                               std::uint64_t seed);
 

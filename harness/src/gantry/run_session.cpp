@@ -1,13 +1,12 @@
 #include "gantry/run_session.hpp"
 
-#include <cxxabi.h>
-
 #include <cmath>
-#include <cstdlib>
 #include <exception>
 #include <memory>
 #include <typeinfo>
 
+#include "gantry/boundary_text.hpp"
+#include "gantry/checked_plugins.hpp"
 #include "gantry/energy_distance.hpp"
 #include "gantry/errors.hpp"
 
@@ -50,190 +49,7 @@ double mean_logit_sign(const Matrix& probabilities) {
   return sum / static_cast<double>(probabilities.size());
 }
 
-std::string shape(Eigen::Index rows, Eigen::Index cols) {
-  return std::to_string(rows) + " x " + std::to_string(cols);
-}
-
-// "a 64 x 3", "an 8 x 3", "an 11 x 3": the shape with its article.
-std::string a_shape(Eigen::Index rows, Eigen::Index cols) {
-  std::string digits = std::to_string(rows);
-  bool vowel =
-      digits[0] == '8' || ((digits.size() == 2 || digits.size() == 5) &&
-                           (digits.compare(0, 2, "11") == 0 || digits.compare(0, 2, "18") == 0));
-  return (vowel ? "an " : "a ") + shape(rows, cols);
-}
-
-std::string a_matrix(const Matrix& matrix) {
-  return a_shape(matrix.rows(), matrix.cols()) + " matrix";
-}
-
-// "NaN in row 3, column 2 of the 64 x 2 matrix", or empty when every value is finite. x - x is 0
-// for a finite x and NaN otherwise, and Eigen sums in packets, so the common path is a few
-// vector instructions (Eigen's allFinite() is a scalar loop); the scan runs only on a failure.
-std::string first_non_finite(const Matrix& matrix) {
-  if (std::isfinite((matrix.array() - matrix.array()).sum())) return {};
-  for (Eigen::Index row = 0; row < matrix.rows(); ++row) {
-    for (Eigen::Index col = 0; col < matrix.cols(); ++col) {
-      float value = matrix(row, col);
-      if (std::isfinite(value)) continue;
-      return std::string(std::isnan(value) ? "NaN" : "an infinite value") + " in row " +
-             std::to_string(row + 1) + ", column " + std::to_string(col + 1) + " of the " +
-             shape(matrix.rows(), matrix.cols()) + " matrix";
-    }
-  }
-  return {};
-}
-
-std::string demangled(const char* name) {
-  int status = 0;
-  std::unique_ptr<char, void (*)(void*)> readable(
-      abi::__cxa_demangle(name, nullptr, nullptr, &status), std::free);
-  return status == 0 && readable ? readable.get() : name;
-}
-
-// What the exception being handled is, for a message: "std::logic_error", "an int".
-std::string current_exception_type() {
-  const std::type_info* type = abi::__cxa_current_exception_type();
-  return type ? demangled(type->name()) : "unknown type";
-}
-
 }  // namespace
-
-// The data plugin as the trainer and the evaluation see it.
-class RunSession::CheckedData final : public DataSource {
- public:
-  CheckedData(RunSession& session, DataSource& plugin) : session_(session), plugin_(plugin) {}
-
-  // As reported when the plugin was created: every check of the run uses this one value.
-  int dimensions() const override { return session_.plugins_.data_dimensions; }
-
-  Matrix sample(int rows, Random& random) const override {
-    Matrix real = session_.guarded(session_.data_label_, "sample()",
-                                   [&] { return plugin_.sample(rows, random); });
-    if (real.rows() != rows || real.cols() != dimensions()) {
-      session_.fail(session_.data_label_ + " returned " + a_matrix(real) + " from sample(" +
-                    std::to_string(rows) + "); expected " + shape(rows, dimensions()) +
-                    " (its dimensions() is " + std::to_string(dimensions()) + ") " +
-                    session_.where());
-    }
-    std::string bad = first_non_finite(real);
-    if (!bad.empty()) {
-      session_.non_finite(session_.data_label_ + " returned " + bad + " from sample() " +
-                          session_.where());
-    }
-    return real;
-  }
-
-  std::vector<Score> score(const Matrix& generated, const Matrix& real) const override {
-    return session_.guarded(session_.data_label_, "score()",
-                            [&] { return plugin_.score(generated, real); });
-  }
-
- private:
-  RunSession& session_;
-  DataSource& plugin_;
-};
-
-// The model plugin as the trainer and the evaluation see it. A wrong shape a trainer passes in
-// is the trainer's mistake and is named so; it is refused before the model can read past a
-// matrix.
-class RunSession::CheckedModel final : public GanModel {
- public:
-  CheckedModel(RunSession& session, GanModel& plugin) : session_(session), plugin_(plugin) {}
-
-  int latent_dimensions() const override { return session_.plugins_.latent_dimensions; }
-
-  Matrix sample_latent(int rows, Random& random) const override {
-    Matrix latent = session_.guarded(session_.model_label_, "sample_latent()",
-                                     [&] { return plugin_.sample_latent(rows, random); });
-    if (latent.rows() != rows || latent.cols() != latent_dimensions()) {
-      session_.fail(session_.model_label_ + " returned " + a_matrix(latent) +
-                    " from sample_latent(" + std::to_string(rows) + "); expected " +
-                    shape(rows, latent_dimensions()) + " (its latent_dimensions() is " +
-                    std::to_string(latent_dimensions()) + ") " + session_.where());
-    }
-    check_finite(latent, "sample_latent()");
-    return latent;
-  }
-
-  Matrix generate(const Matrix& latent) override {
-    check_input(latent, latent_dimensions(), "latent", "generate()");
-    Matrix generated = session_.guarded(session_.model_label_, "generate()",
-                                        [&] { return plugin_.generate(latent); });
-    int columns = session_.plugins_.data_dimensions;
-    if (generated.rows() != latent.rows() || generated.cols() != columns) {
-      session_.fail(session_.model_label_ + " returned " + a_matrix(generated) +
-                    " from generate(); expected " + shape(latent.rows(), columns) + " (" +
-                    std::to_string(latent.rows()) + " latent rows; data '" +
-                    session_.plugins_.data_name + "' has " + std::to_string(columns) +
-                    " columns) " + session_.where());
-    }
-    check_finite(generated, "generate()");
-    return generated;
-  }
-
-  Matrix discriminate(const Matrix& samples) override {
-    check_input(samples, session_.plugins_.data_dimensions, "sample", "discriminate()");
-    Matrix probabilities = session_.guarded(session_.model_label_, "discriminate()",
-                                            [&] { return plugin_.discriminate(samples); });
-    if (probabilities.rows() != samples.rows() || probabilities.cols() != 1) {
-      session_.fail(session_.model_label_ + " returned " + a_matrix(probabilities) +
-                    " from discriminate(); expected " + shape(samples.rows(), 1) +
-                    " (one probability per row) " + session_.where());
-    }
-    check_finite(probabilities, "discriminate()");
-    return probabilities;
-  }
-
-  DiscriminatorStep discriminator_step(const Matrix& real, const Matrix& fake) override {
-    check_input(real, session_.plugins_.data_dimensions, "real", "discriminator_step()");
-    check_input(fake, session_.plugins_.data_dimensions, "fake", "discriminator_step()");
-    DiscriminatorStep step = session_.guarded(session_.model_label_, "discriminator_step()", [&] {
-      return plugin_.discriminator_step(real, fake);
-    });
-    check_finite(step.loss_real, "loss_real", "discriminator_step()");
-    check_finite(step.loss_fake, "loss_fake", "discriminator_step()");
-    check_finite(step.accuracy_real, "accuracy_real", "discriminator_step()");
-    check_finite(step.accuracy_fake, "accuracy_fake", "discriminator_step()");
-    return step;
-  }
-
-  double generator_step(const Matrix& latent) override {
-    check_input(latent, latent_dimensions(), "latent", "generator_step()");
-    double loss = session_.guarded(session_.model_label_, "generator_step()",
-                                   [&] { return plugin_.generator_step(latent); });
-    check_finite(loss, "its loss", "generator_step()");
-    return loss;
-  }
-
- private:
-  // A matrix handed to the model by the trainer. An empty part (no rows) may have any width.
-  void check_input(const Matrix& input, int columns, const char* what, const char* call) const {
-    if (input.cols() == columns || input.rows() == 0) return;
-    session_.fail(session_.trainer_label_ + " passed " + a_shape(input.rows(), input.cols()) + " " +
-                  what + " matrix to " + call + " of " + session_.model_label_ +
-                  "; its rows must have " + std::to_string(columns) + " columns " +
-                  session_.where());
-  }
-
-  void check_finite(const Matrix& output, const char* call) const {
-    std::string bad = first_non_finite(output);
-    if (!bad.empty()) {
-      session_.non_finite(session_.model_label_ + " returned " + bad + " from " + call + " " +
-                          session_.where());
-    }
-  }
-
-  void check_finite(double value, const char* field, const char* call) const {
-    if (std::isfinite(value)) return;
-    session_.non_finite(session_.model_label_ + " returned " +
-                        (std::isnan(value) ? "NaN" : "an infinite value") + " as " + field +
-                        " from " + call + " " + session_.where());
-  }
-
-  RunSession& session_;
-  GanModel& plugin_;
-};
 
 template <typename Call>
 auto RunSession::guarded(const std::string& plugin, const char* call, Call&& body)
@@ -249,11 +65,14 @@ auto RunSession::guarded(const std::string& plugin, const char* call, Call&& bod
   }
 }
 
-EvalSettings EvalSettings::from(const Options& eval) {
+EvalSettings EvalSettings::from(const Options& eval, const Options& images) {
   return EvalSettings{static_cast<int>(eval.integer("heldout_rows")),
                       static_cast<int>(eval.integer("generated_rows")),
                       static_cast<int>(eval.integer("final_rows")),
-                      static_cast<int>(eval.integer("energy_rows")), eval.boolean("keep_samples")};
+                      static_cast<int>(eval.integer("energy_rows")),
+                      eval.boolean("keep_samples"),
+                      static_cast<int>(images.integer("grid")),
+                      images.boolean("png")};
 }
 
 RunSession::RunSession(std::int64_t run_id, std::uint64_t seed, const RunPlugins& plugins,
@@ -360,6 +179,11 @@ void RunSession::prepare() {
   phase_ = Phase::preparing;
   heldout_ = checked_data_->sample(eval_.heldout_rows, random("heldout"));
   artifacts_.write_samples("real", heldout_);
+  if (plugins_.image_shape && eval_.image_grid > 0) {
+    // A stream of its own: the grid changes no other number of the run.
+    grid_latent_ =
+        checked_model_->sample_latent(eval_.image_grid * eval_.image_grid, random("image_grid"));
+  }
 }
 
 void RunSession::train() {
@@ -410,6 +234,10 @@ void RunSession::evaluate(long long step) {
   record(step, "eval.energy_distance",
          energy_distance(heldout_.topRows(energy_rows), fake.topRows(energy_rows)));
   if (eval_.keep_samples) artifacts_.write_samples("step_" + std::to_string(step), fake, step);
+  if (grid_latent_.rows() > 0) {
+    artifacts_.write_images("step_" + std::to_string(step), checked_model_->generate(grid_latent_),
+                            *plugins_.image_shape, step, eval_.image_grid, eval_.image_png);
+  }
   db_.append_metrics(run_id_, pending_metrics_);
   pending_metrics_.clear();
   phase_ = Phase::training;

@@ -32,8 +32,10 @@ struct EvalSettings {
   int final_rows;
   int energy_rows;
   bool keep_samples;
+  int image_grid;  // images per side of the grid kept for image data; 0: none
+  bool image_png;
 
-  static EvalSettings from(const Options& eval_section);
+  static EvalSettings from(const Options& eval_section, const Options& images_section);
 };
 
 class RunSession final : public TrainingSession {
@@ -52,7 +54,8 @@ class RunSession final : public TrainingSession {
   void evaluate(long long step) override;
   bool stop_requested() const override { return stop_flag_.load(); }
 
-  // Draws the held-out real rows and stores them; called once before training.
+  // Draws the held-out real rows and stores them, and, for image data, the image grid's
+  // latents; called once before training.
   void prepare();
   // Runs the trainer plugin on this session. Anything it throws that the harness did not throw
   // becomes a RunError naming the trainer; a boundary failure the trainer caught and ignored,
@@ -104,6 +107,7 @@ class RunSession final : public TrainingSession {
   const std::atomic<bool>& stop_flag_;
   std::map<std::string, Random, std::less<>> streams_;
   Matrix heldout_;
+  Matrix grid_latent_;  // the image grid's latents, fixed for the run; empty without a grid
   std::vector<MetricPoint> pending_metrics_;
   std::map<std::string, std::vector<std::pair<long long, double>>> curves_;
   long long last_step_ = 0;

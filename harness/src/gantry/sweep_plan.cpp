@@ -116,4 +116,9 @@ std::vector<PlannedRun> plan_sweep(const RawSettings& base, const std::vector<Gr
   return plan;
 }
 
+int default_threads_per_run(int cores, int jobs, std::size_t runs) {
+  std::size_t parallel = std::max<std::size_t>(1, std::min<std::size_t>(std::max(jobs, 1), runs));
+  return std::max(1, static_cast<int>(static_cast<std::size_t>(std::max(cores, 1)) / parallel));
+}
+
 }  // namespace gantry

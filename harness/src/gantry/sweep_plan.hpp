@@ -23,6 +23,11 @@ struct GridAxis {
 };
 GridAxis parse_grid_axis(const std::string& spec);
 
+// Threads for each run when neither --threads-per-run nor the experiment sets them: the cores
+// shared by the runs that go in parallel (at most `jobs`, at most the runs planned), at least 1,
+// so a sweep never oversubscribes the machine and a single run uses all of it.
+int default_threads_per_run(int cores, int jobs, std::size_t runs);
+
 // The cartesian product of the axes (first axis varying slowest) times the seeds. The runs'
 // sweep_id is left 0: the sweep is recorded only once the whole plan has validated.
 std::vector<PlannedRun> plan_sweep(const RawSettings& base, const std::vector<GridAxis>& grid,

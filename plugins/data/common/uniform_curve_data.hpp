@@ -19,6 +19,8 @@ class UniformCurveData : public DataSource {
 
   int dimensions() const override { return 2; }
 
+  std::optional<gantry::ImageShape> image_shape() const override { return std::nullopt; }
+
   // Each row draws x from `random`, then computes y = f(x) from x as stored (rounded to
   // float), so every row lies on the curve up to the rounding of y.
   Matrix sample(int rows, Random& random) const override;

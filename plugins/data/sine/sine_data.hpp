@@ -25,6 +25,8 @@ class SineData final : public DataSource {
 
   int dimensions() const override { return static_cast<int>(x_values_.size()); }
 
+  std::optional<gantry::ImageShape> image_shape() const override { return std::nullopt; }
+
   // Per row, draws offset and then mul from `random`, as the notebook does.
   Matrix sample(int rows, Random& random) const override;
 

@@ -23,6 +23,8 @@ class TanhData final : public DataSource {
 
   int dimensions() const override { return 2; }
 
+  std::optional<gantry::ImageShape> image_shape() const override { return std::nullopt; }
+
   Matrix sample(int rows, Random& random) const override;
 
   // The curve scores of curve_scores.hpp in the range-scaled space, whatever the scaling of

@@ -21,6 +21,7 @@ class FaultyData final : public gantry::DataSource {
     }
   }
   int dimensions() const override { return 2; }
+  std::optional<gantry::ImageShape> image_shape() const override { return std::nullopt; }
   gantry::Matrix sample(int rows, gantry::Random& random) const override {
     if (++calls_ > after_ && fault_ == "throw")
       throw std::logic_error("faulty plugin: broke on purpose");

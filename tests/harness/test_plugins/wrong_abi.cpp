@@ -7,7 +7,7 @@
 namespace {
 constexpr gantry::OptionSpec kOptions[] = {gantry::option::integer("n", "1", "unused")};
 const gantry::PluginDescriptor descriptor = {gantry::kDescriptorMagic,
-                                             gantry::kPluginAbiVersion + 98,
+                                             99,  // a future plugin ABI version
                                              sizeof(gantry::PluginDescriptor),
                                              1,
                                              GANTRY_COMPILER_ABI,

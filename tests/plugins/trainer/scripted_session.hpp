@@ -44,6 +44,7 @@ class ScriptedModel final : public GanModel {
 class OnesData final : public DataSource {
  public:
   int dimensions() const override { return 2; }
+  std::optional<gantry::ImageShape> image_shape() const override { return std::nullopt; }
   Matrix sample(int rows, Random&) const override { return Matrix::Ones(rows, 2); }
   std::vector<Score> score(const Matrix&, const Matrix&) const override { return {}; }
 };

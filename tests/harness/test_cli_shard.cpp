@@ -195,7 +195,7 @@ TEST_CASE("sweep --slurm --dry-run prints both sbatch scripts and submits nothin
           Catch::Contains("#SBATCH --cpus-per-task=2") && Catch::Contains("#SBATCH --requeue"));
   CHECK_THAT(dry.output, Catch::Contains("exec " + gantry::testing::gantry_executable().string() +
                                          " sweep " + shards +
-                                         "/experiment.ini --seeds 1-3 --grid "
+                                         "/experiment.ini --seeds 1-3 --threads-per-run 1 --grid "
                                          "trainer.k=1,2 --set trainer.epochs=50 --sweep small"));
   CHECK_THAT(dry.output,
              Catch::Contains("--shard \"${SLURM_ARRAY_TASK_ID}/4\" --shard-dir " + shards));

@@ -96,6 +96,9 @@ until [ "$(squeue -h -j "${array_job}_2" -o '%T %r')" = "PENDING BeginTime" ]; d
   [ "$SECONDS" -lt "$deadline" ] || fail "requeued task 2 never became pending"
   sleep 0.2
 done
+# slurmd refuses to launch a job again within the second its credential was revoked ("Job
+# credential revoked"), and the requeue revoked it: let that second pass first.
+sleep 2
 scontrol update JobId="${array_job}_2" StartTime=now
 
 step "waiting for the array and the merge job (at most ${timeout_s} s)"

@@ -233,3 +233,45 @@ TEST_CASE("sweep --slurm --dry-run prints both sbatch scripts and submits nothin
     }
   }
 }
+
+TEST_CASE("merging shards of image runs brings each run's PNG grids along", "[shard][merge][cli]") {
+  ScratchDir dir;
+  dir.write("images.ini", R"([data]
+plugin = tiny-images
+[model]
+g_layers = 16:relu, 24:tanh
+d_layers = 16:relu, 1:sigmoid
+[trainer]
+epochs = 20
+batch = 32
+eval_every = 10
+log_every = 10
+[eval]
+heldout_rows = 50
+generated_rows = 50
+final_rows = 10
+energy_rows = 50
+)");
+  const std::string sweep = "sweep images.ini --seeds 1-2 --plugin-dir '" +
+                            gantry::testing::test_plugin_dir("tiny_images").string() + "' ";
+  REQUIRE(run_gantry(dir.path(), sweep + "--shard 1/2 --shard-dir shared --scratch scratch")
+              .exit_code == 0);
+  REQUIRE(run_gantry(dir.path(), sweep + "--shard 2/2 --shard-dir shared --scratch scratch")
+              .exit_code == 0);
+  auto merged = run_gantry(dir.path(),
+                           "merge out/merged.sqlite shared/shard-1-of-2.sqlite "
+                           "shared/shard-2-of-2.sqlite");
+  INFO(merged.output);
+  REQUIRE(merged.exit_code == 0);
+  std::string paths =
+      query(dir / "out" / "merged.sqlite", "SELECT hdf5_path FROM runs ORDER BY id");
+  std::istringstream lines(paths.substr(paths.find('\n') + 1));
+  int runs = 0;
+  for (std::string path; std::getline(lines, path); ++runs) {
+    INFO(path);
+    std::filesystem::path h5 = dir / "out" / path;
+    CHECK(std::filesystem::exists(h5));
+    CHECK(std::filesystem::exists(h5.parent_path() / h5.stem() / "step_20.png"));
+  }
+  CHECK(runs == 2);
+}

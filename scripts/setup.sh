@@ -19,6 +19,8 @@ packages=(
   libtorch-dev libopenblas0-pthread
   # The mnist data plugin reads gzipped IDX files; Fashion-MNIST comes from Debian.
   zlib1g-dev dataset-fashion-mnist
+  # Sweeps on Slurm (docs/slurm.md); the integration test starts a one-node cluster of its own.
+  slurm-wlm munge
 )
 
 missing=()

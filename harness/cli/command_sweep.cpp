@@ -15,6 +15,7 @@
 #include "gantry/results_reader.hpp"
 #include "gantry/sweep_plan.hpp"
 #include "gantry/sweep_runner.hpp"
+#include "sweep_distributed.hpp"
 
 namespace gantry::cli {
 namespace {
@@ -31,6 +32,7 @@ struct SweepArguments {
   bool rerun = false;
   StoreOptions store;
   std::vector<std::string> plugin_dirs;
+  DistributedArguments distributed;
 };
 
 std::string command_line(const std::string& command, const std::vector<std::string>& args) {
@@ -69,6 +71,28 @@ void check_artifacts_dir(const std::filesystem::path& dir) {
   }
 }
 
+// What each Slurm array task passes to `gantry sweep` after the experiment file: this sweep's
+// own arguments, with paths made absolute because the task runs elsewhere. A task runs as many
+// runs at once as it has CPUs, so unless the user or the experiment chose the threads per run,
+// each run gets one (this machine's cores say nothing about the task's).
+std::vector<std::string> task_arguments(const SweepArguments& args, const std::string& sweep,
+                                        bool experiment_sets_threads) {
+  std::vector<std::string> task{"--seeds", args.seeds};
+  if (args.threads_per_run > 0) {
+    task.insert(task.end(), {"--threads-per-run", std::to_string(args.threads_per_run)});
+  } else if (!experiment_sets_threads) {
+    task.insert(task.end(), {"--threads-per-run", "1"});
+  }
+  for (const auto& axis : args.grid) task.insert(task.end(), {"--grid", axis});
+  for (const auto& assignment : args.overrides) task.insert(task.end(), {"--set", assignment});
+  task.insert(task.end(), {"--sweep", sweep});
+  for (const auto& dir : args.plugin_dirs) {
+    task.insert(task.end(), {"--plugin-dir", std::filesystem::absolute(dir).string()});
+  }
+  if (args.retry_failed) task.push_back("--retry-failed");
+  return task;
+}
+
 bool is_set(const RawSettings& settings, const std::string& key) {
   for (const auto& entry : settings.entries) {
     if (entry.first == key) return true;
@@ -89,6 +113,7 @@ void check_plugin_dirs(const std::vector<std::string>& dirs) {
 int execute(const std::string& command, const std::vector<std::string>& raw_args,
             const SweepArguments& args, const std::atomic<bool>& stop_flag) {
   if (args.jobs < 0) throw ConfigError("--jobs must be at least 1");
+  check_distributed(args.distributed);
   if (args.threads_per_run < 0 || args.threads_per_run > 1024) {
     throw ConfigError("--threads-per-run must be between 1 and 1024 (or 0: automatic)");
   }
@@ -101,6 +126,7 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   std::vector<std::int64_t> seeds = parse_seeds(args.seeds);
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const int jobs = args.jobs > 0 ? args.jobs : cores;
+  const bool experiment_sets_threads = is_set(base, "resources.threads_per_run");
   if (args.threads_per_run > 0) {
     base.apply_override("resources.threads_per_run=" + std::to_string(args.threads_per_run));
   } else if (!is_set(base, "resources.threads_per_run")) {
@@ -115,10 +141,17 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
                                ? default_sweep_name(plan.front().experiment, args.experiment)
                                : args.sweep_name;
   check_sweep_name(sweep_name);
-  ResultsDb db(args.store.db);
-  check_artifacts_dir(args.store.artifacts);
+  if (args.distributed.slurm) {
+    return submit_to_slurm(args.distributed, plan, sweep_name, args.experiment,
+                           task_arguments(args, sweep_name, experiment_sets_threads), args.store);
+  }
+  StoreOptions store_options = args.store;
+  ShardedSweep shard(args.distributed, plan, sweep_name, store_options);
+  ResultsDb db(store_options.db);
+  check_artifacts_dir(store_options.artifacts);
   std::int64_t sweep_id =
       db.ensure_sweep(sweep_name, args.experiment, command_line(command, raw_args));
+  shard.record(db, sweep_id);
   for (auto& run : plan) {
     run.sweep_id = sweep_id;
     run.sweep_name = sweep_name;
@@ -128,19 +161,25 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   settings.jobs = jobs;
   settings.policy.retry_failed = args.retry_failed || args.rerun;
   settings.policy.rerun_finished = args.rerun;
-  std::filesystem::path db_dir = std::filesystem::path(args.store.db).parent_path();
-  RunStore store{db, args.store.artifacts, db_dir.empty() ? "." : db_dir};
+  settings.policy.sole_owner = shard.sole_owner();
+  std::filesystem::path db_dir = std::filesystem::path(store_options.db).parent_path();
+  RunStore store{db, store_options.artifacts, db_dir.empty() ? "." : db_dir};
   SweepResult result =
       run_sweep(plan, store, catalog, settings, stop_flag, std::cerr, isatty(STDERR_FILENO) != 0);
+  shard.publish(std::cout);
 
   std::cout << "sweep '" << sweep_name << "': " << result.planned << " runs planned; now "
             << result.finished << " finished, " << result.failed << " failed; recorded earlier "
             << result.recorded_finished << " finished, " << result.recorded_failed << " failed";
   if (result.busy) std::cout << "; " << result.busy << " running in another gantry process";
   if (result.interrupted) std::cout << "; " << result.interrupted << " interrupted";
-  std::cout << "\nresults: " << args.store.db << " (gantry runs --sweep " << sweep_name
-            << "), HDF5 under "
-            << (std::filesystem::path(args.store.artifacts) / sweep_name).string() << "/\n";
+  std::cout << "\n";
+  // A published share's results are in --shard-dir; its scratch copy is gone.
+  if (!shard.sole_owner()) {
+    std::cout << "results: " << store_options.db << " (gantry runs --sweep " << sweep_name
+              << "), HDF5 under "
+              << (std::filesystem::path(store_options.artifacts) / sweep_name).string() << "/\n";
+  }
   if (result.recorded_failed > 0) {
     std::cout << "failed runs recorded earlier were kept; --retry-failed runs them again\n";
   }
@@ -206,6 +245,7 @@ int command_sweep(const std::vector<std::string>& raw_args, const std::atomic<bo
       "retry-failed", po::bool_switch(&args.retry_failed),
       "rerun runs recorded as failed (finished runs are always kept)");
   add_common(options, args);
+  add_distributed_options(options, args.distributed);
   po::positional_options_description positional;
   positional.add("experiment", 1);
   auto values =

@@ -15,5 +15,6 @@ int command_runs(const std::vector<std::string>& args);
 int command_query(const std::vector<std::string>& args);
 int command_report(const std::vector<std::string>& args);
 int command_new(const std::vector<std::string>& args);
+int command_merge(const std::vector<std::string>& args);
 
 }  // namespace gantry::cli

@@ -30,6 +30,8 @@ commands:
   run EXPERIMENT.ini [--seed N]            one run
   sweep EXPERIMENT.ini --seeds 1-8 [--grid section.key=v1,v2 ...] [--jobs N]
                                            a sweep over seeds and a grid; resumes if rerun
+                                           --shard K/N: one share; --slurm --array N: on Slurm
+  merge OUT.sqlite SHARD.sqlite...         merge results databases (shards) into one
   plugins [NAME]                           the plugins found, with their options
   runs [--sweep NAME]                      the recorded runs, one line each
   query "SELECT ..."                       read-only SQL over the results database
@@ -70,8 +72,10 @@ int main(int argc, char** argv) {
     if (command == "query") return command_query(args);
     if (command == "report") return command_report(args);
     if (command == "new") return command_new(args);
-    std::cerr << "gantry: unknown command '" << command
-              << "'; expected run, sweep, plugins, runs, query, report or new (gantry --help)\n";
+    if (command == "merge") return command_merge(args);
+    std::cerr
+        << "gantry: unknown command '" << command
+        << "'; expected run, sweep, merge, plugins, runs, query, report or new (gantry --help)\n";
     return kUsage;
   } catch (const boost::program_options::error& error) {
     std::cerr << "gantry " << command << ": " << error.what() << " (gantry " << command

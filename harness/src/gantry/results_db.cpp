@@ -62,6 +62,25 @@ std::int64_t ResultsDb::ensure_sweep(const std::string& name, const std::string&
   return id;
 }
 
+void ResultsDb::record_shard(std::int64_t sweep_id, const ShardRecord& record, bool only) {
+  std::lock_guard lock(mutex_);
+  sqlite::Transaction transaction(connection_);
+  if (only) {
+    sqlite::Statement forget(connection_,
+                             "DELETE FROM shards WHERE NOT (plan = ?1 AND shard_index = ?2 AND "
+                             "shard_count = ?3)");
+    forget.bind(1, record.plan).bind(2, record.index).bind(3, record.count).run();
+  }
+  sqlite::Statement upsert(
+      connection_,
+      "INSERT INTO shards (sweep_id, plan, shard_index, shard_count, runs, plan_runs, "
+      "recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET "
+      "recorded_at = excluded.recorded_at");
+  upsert.bind(1, sweep_id).bind(2, record.plan).bind(3, record.index).bind(4, record.count);
+  upsert.bind(5, record.runs).bind(6, record.plan_runs).bind(7, utc_timestamp()).run();
+  transaction.commit();
+}
+
 std::optional<ExistingRun> ResultsDb::select_run(std::int64_t sweep_id,
                                                  const std::string& identity) {
   sqlite::Statement select(connection_,

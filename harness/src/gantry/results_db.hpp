@@ -43,6 +43,15 @@ struct RunEnd {
   std::vector<std::pair<std::string, double>> summaries;
 };
 
+// One share of a sharded sweep (`gantry sweep --shard K/N`), as the shards table records it.
+struct ShardRecord {
+  std::string plan;  // plan_fingerprint of the whole sweep
+  int index;
+  int count;
+  int runs;       // runs in this share
+  int plan_runs;  // runs in the whole sweep
+};
+
 class ResultsDb {
  public:
   // Opens or creates the database and migrates it to the current schema.
@@ -53,6 +62,11 @@ class ResultsDb {
   // Finds or creates the sweep named `name`, recording the command that (re)ran it.
   std::int64_t ensure_sweep(const std::string& name, const std::string& experiment_file,
                             const std::string& command);
+
+  // Notes that this database holds (or is filling) share record.index of a sharded sweep. With
+  // `only`, the database is that share's own (--shard-dir) and forgets any other share it
+  // recorded: a sweep resubmitted with more seeds reuses the share's file under a new plan.
+  void record_shard(std::int64_t sweep_id, const ShardRecord& record, bool only = false);
 
   std::optional<ExistingRun> find_run(std::int64_t sweep_id, const std::string& identity);
 

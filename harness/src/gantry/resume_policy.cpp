@@ -44,7 +44,8 @@ std::optional<std::int64_t> process_start_time(std::int64_t pid) {
 RunDecision decide(const std::optional<ExistingRun>& existing, const ResumePolicy& policy) {
   if (!existing) return RunDecision::execute;
   if (existing->status == "running") {
-    return owned_by_live_process(*existing) ? RunDecision::skip_busy : RunDecision::execute;
+    bool live = !policy.sole_owner && owned_by_live_process(*existing);
+    return live ? RunDecision::skip_busy : RunDecision::execute;
   }
   if (policy.rerun_finished) return RunDecision::execute;
   if (existing->status == "finished") return RunDecision::skip_finished;

@@ -22,6 +22,9 @@ struct ExistingRun {
 struct ResumePolicy {
   bool retry_failed = false;    // rerun runs recorded as failed
   bool rerun_finished = false;  // rerun finished runs too (`gantry run --rerun`)
+  // This process is the database's only user (a Slurm array task's own shard database), so a
+  // "running" row is always left over from an earlier attempt, even one on another host.
+  bool sole_owner = false;
 };
 
 enum class RunDecision {

@@ -153,4 +153,12 @@ void RunArtifacts::write_curves(
   });
 }
 
+void rewrite_run_id(const std::string& path, std::int64_t run_id) {
+  with_hdf5(path, "rewriting run_id", [&] {
+    H5::H5File file(path, H5F_ACC_RDWR);
+    if (file.attrExists("run_id")) file.removeAttr("run_id");
+    write_int_attribute(file, "run_id", run_id);
+  });
+}
+
 }  // namespace gantry

@@ -58,4 +58,8 @@ class RunArtifacts {
   std::string path_;
 };
 
+// Rewrites the root attribute run_id of an existing run file: `gantry merge` gives a run a new
+// id in the merged database, and the file must keep naming its row.
+void rewrite_run_id(const std::string& path, std::int64_t run_id);
+
 }  // namespace gantry

@@ -24,6 +24,8 @@ std::vector<ParamValue> params_of(const ResolvedExperiment& experiment) {
   return params;
 }
 
+}  // namespace
+
 std::string recorded_path(const std::filesystem::path& file, const std::filesystem::path& db_dir) {
   std::filesystem::path absolute = std::filesystem::absolute(file).lexically_normal();
   std::filesystem::path base = std::filesystem::absolute(db_dir).lexically_normal();
@@ -39,8 +41,6 @@ std::string artifact_file_name(std::int64_t run_id, const std::string& identity)
   std::snprintf(name, sizeof name, "run-%06lld-", static_cast<long long>(run_id));
   return name + identity.substr(0, 8) + ".h5";
 }
-
-}  // namespace
 
 RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCatalog& catalog,
                        const ResumePolicy& policy, const std::atomic<bool>& stop_flag) {

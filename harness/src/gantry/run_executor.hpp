@@ -43,6 +43,13 @@ struct RunOutcome {
   double wall_seconds = 0.0;
 };
 
+// `file` as runs.hdf5_path records it: relative to `db_dir` when below it, else absolute.
+std::string recorded_path(const std::filesystem::path& file, const std::filesystem::path& db_dir);
+
+// "run-000012-8e489c8f.h5": the run id orders files the way `gantry runs` lists them; the
+// identity prefix keeps runs of different databases sharing an artifacts directory apart.
+std::string artifact_file_name(std::int64_t run_id, const std::string& identity);
+
 RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCatalog& catalog,
                        const ResumePolicy& policy, const std::atomic<bool>& stop_flag);
 

@@ -62,6 +62,19 @@ CREATE TABLE summaries (
   PRIMARY KEY (run_id, key)
 ) WITHOUT ROWID;
 )sql",
+      // Version 2: which shares of a sharded sweep (`--shard`, Slurm arrays) a database holds.
+      R"sql(
+CREATE TABLE shards (
+  sweep_id    INTEGER NOT NULL REFERENCES sweeps(id),
+  plan        TEXT NOT NULL,
+  shard_index INTEGER NOT NULL,
+  shard_count INTEGER NOT NULL,
+  runs        INTEGER NOT NULL,
+  plan_runs   INTEGER NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (plan, shard_count, shard_index)
+) WITHOUT ROWID;
+)sql",
   };
   return steps;
 }

@@ -1,6 +1,7 @@
 #include "gantry/analysis/grouping.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -48,6 +49,15 @@ std::vector<std::pair<std::int64_t, double>> finished_values(const RunGroup& gro
     auto found = run->summaries.find(metric);
     if (found != run->summaries.end()) values.emplace_back(run->id, found->second);
   }
+  // In value order, not run-id order: sums over the values then do not depend on the ids, which
+  // differ between a merged database (`gantry merge`) and a local run of the same sweep, so
+  // both report the same numbers to the last bit. Equal values keep the lower id first.
+  std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+    bool a_nan = std::isnan(a.second), b_nan = std::isnan(b.second);
+    if (a_nan != b_nan) return b_nan;
+    if (!a_nan && a.second != b.second) return a.second < b.second;
+    return a.first < b.first;
+  });
   return values;
 }
 

@@ -22,8 +22,8 @@ struct RunGroup {
   std::string name() const;
 };
 
-// (run id, final value of `metric`) of the group's finished runs that have one, in run order:
-// what every per-group statistic of a metric is computed from.
+// (run id, final value of `metric`) of the group's finished runs that have one, in value order
+// (ties by run id): what every per-group statistic of a metric is computed from.
 std::vector<std::pair<std::int64_t, double>> finished_values(const RunGroup& group,
                                                              const std::string& metric);
 

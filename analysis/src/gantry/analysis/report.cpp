@@ -118,6 +118,8 @@ GroupCurve group_curve(ResultsSnapshot& snapshot, const RunGroup& group,
   }
   GroupCurve curve{metric, {}};
   for (auto& [step, values] : by_step) {
+    // Value order, so the statistics do not depend on run ids (see finished_values).
+    std::sort(values.begin(), values.end());
     CurveStats stats = curve_stats(values, kCurveProbabilities);
     curve.points.push_back(CurvePoint{step, values.size(), stats.mean, stats.sd, stats.quantiles});
   }
@@ -130,7 +132,7 @@ GroupOverpowering group_overpowering(ResultsSnapshot& snapshot, const RunGroup& 
   const OverpoweringCriteria& criteria = request.overpowering;
   std::vector<SurvivalObservation> onsets;
   std::size_t overpowered = 0;
-  double fraction_sum = 0;
+  std::vector<double> fractions;
   for (const RunRecord* run : group.runs) {
     // A failed run counts up to its failure: a diverged run may well be an overpowered one, so
     // dropping it would bias both the probability and the onset curve.
@@ -145,7 +147,7 @@ GroupOverpowering group_overpowering(ResultsSnapshot& snapshot, const RunGroup& 
     result.collapsed += assessed.collapse_step.has_value();
     result.ended_collapsed += assessed.ended_collapsed;
     result.ended_dominated += assessed.ended_dominated;
-    fraction_sum += assessed.dominated_fraction;
+    fractions.push_back(assessed.dominated_fraction);
     // A run that never got dominated is censored at its last evaluation, not dropped.
     onsets.push_back(
         SurvivalObservation{static_cast<double>(assessed.onset_step.value_or(assessed.last_step)),
@@ -155,6 +157,10 @@ GroupOverpowering group_overpowering(ResultsSnapshot& snapshot, const RunGroup& 
   if (!result.runs.empty()) {
     result.overpowered = wilson_interval(overpowered, result.runs.size(), request.confidence);
     result.onset = kaplan_meier(onsets, request.confidence);
+    // Summed in value order, so the mean does not depend on run ids (see finished_values).
+    std::sort(fractions.begin(), fractions.end());
+    double fraction_sum = 0;
+    for (double fraction : fractions) fraction_sum += fraction;
     result.mean_dominated_fraction = fraction_sum / static_cast<double>(result.runs.size());
   }
   return result;

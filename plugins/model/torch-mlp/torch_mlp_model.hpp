@@ -14,6 +14,7 @@
 #include "eigen-mlp/model_config.hpp"
 #include "gantry/gan_model.hpp"
 #include "gantry/plugin_args.hpp"
+#include "torch-common/dense_stack.hpp"
 #include "torch-common/keras_optimizer.hpp"
 
 namespace gantry::plugins {
@@ -40,14 +41,7 @@ class TorchMlpModel final : public GanModel {
   const EigenMlpConfig& config() const { return config_; }
 
  private:
-  struct Network {
-    int input_dimensions;
-    std::vector<LayerSpec> layers;
-    std::vector<at::Tensor> parameters;
-  };
-
-  // The network's output on `input`; for a sigmoid last layer with `logits`, its pre-activation.
-  at::Tensor forward(const Network& network, const at::Tensor& input, bool logits) const;
+  using Network = torch_backend::DenseStack;
 
   EigenMlpConfig config_;
   int threads_;

@@ -1,5 +1,6 @@
 #include "torch-conv1d/torch_conv1d_model.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -35,6 +36,19 @@ at::Tensor one_hot_labels(std::int64_t rows, std::int64_t real_rows) {
   labels.narrow(0, 0, real_rows).select(1, 1).fill_(1.0f);
   labels.narrow(0, real_rows, rows - real_rows).select(1, 0).fill_(1.0f);
   return labels;
+}
+
+// The notebook's batches of 20,000 curves are processed in chunks of this many rows, their
+// gradients summed (D has no batch norm, so this is the same mean): the largest activation of a
+// whole batch is 184 MB, which glibc maps fresh from the kernel, page by page, at every use.
+constexpr std::int64_t kChunkRows = 2048;
+
+void accumulate(std::vector<at::Tensor>& total, std::vector<at::Tensor> gradients) {
+  if (total.empty()) {
+    total = std::move(gradients);
+    return;
+  }
+  for (std::size_t i = 0; i < total.size(); ++i) total[i].add_(gradients[i]);
 }
 
 }  // namespace
@@ -109,12 +123,21 @@ DiscriminatorStep TorchConv1dModel::discriminator_step(const Matrix& real, const
   Matrix batch(rows, config_.curve_length);
   if (real.rows() > 0) batch.topRows(real.rows()) = real;
   if (fake.rows() > 0) batch.bottomRows(fake.rows()) = fake;
-  at::Tensor z = logits(tb::to_tensor(batch), true);
-  at::Tensor terms = tb::cross_entropy_terms(z, one_hot_labels(rows, real.rows()));
-  at::Tensor loss = terms.sum() * (1.0f / static_cast<float>(2 * rows));
-  std::vector<at::Tensor> gradients = torch::autograd::grad({loss}, discriminator_parameters());
-  DiscriminatorStep step = tb::summarize_discriminator(
-      terms.detach().mean(1), at::sigmoid(z.detach().select(1, 1)), real.rows());
+  at::Tensor curves = tb::to_tensor(batch);
+  at::Tensor labels = one_hot_labels(rows, real.rows());
+  std::vector<at::Tensor> gradients;
+  std::vector<at::Tensor> row_losses, probabilities;
+  const float scale = 1.0f / static_cast<float>(2 * rows);
+  for (std::int64_t begin = 0; begin < rows; begin += kChunkRows) {
+    const std::int64_t size = std::min<std::int64_t>(kChunkRows, rows - begin);
+    at::Tensor z = logits(curves.narrow(0, begin, size), true);
+    at::Tensor terms = tb::cross_entropy_terms(z, labels.narrow(0, begin, size));
+    accumulate(gradients, torch::autograd::grad({terms.sum() * scale}, discriminator_parameters()));
+    row_losses.push_back(terms.detach().mean(1));
+    probabilities.push_back(at::sigmoid(z.detach().select(1, 1)));
+  }
+  DiscriminatorStep step =
+      tb::summarize_discriminator(at::cat(row_losses), at::cat(probabilities), real.rows());
   discriminator_optimizer_.step(gradients);
   return step;
 }
@@ -123,15 +146,23 @@ double TorchConv1dModel::generator_step(const Matrix& latent) {
   tb::use_threads(threads_);
   if (latent.rows() == 0) return 0.0;
   require_columns("generator_step: the latent batch", latent, config_.latent.dimensions);
-  at::Tensor curves =
-      tb::forward(generator_, tb::to_tensor(latent), config_.leaky_relu_slope, false);
   // D frozen but in the training phase (dropout on), as Keras' train_on_batch runs the
   // notebook's combined model; the labels are "real", (0, 1).
-  at::Tensor z = logits(curves, true);
-  at::Tensor terms = tb::cross_entropy_terms(z, one_hot_labels(latent.rows(), latent.rows()));
-  at::Tensor loss = terms.sum() * (1.0f / static_cast<float>(2 * latent.rows()));
-  std::vector<at::Tensor> gradients = torch::autograd::grad({loss}, generator_.parameters);
-  const double value = loss.item<float>();
+  const std::int64_t rows = latent.rows();
+  at::Tensor noise = tb::to_tensor(latent);
+  at::Tensor labels = one_hot_labels(rows, rows);
+  const float scale = 1.0f / static_cast<float>(2 * rows);
+  std::vector<at::Tensor> gradients;
+  double value = 0.0;
+  for (std::int64_t begin = 0; begin < rows; begin += kChunkRows) {
+    const std::int64_t size = std::min<std::int64_t>(kChunkRows, rows - begin);
+    at::Tensor curves =
+        tb::forward(generator_, noise.narrow(0, begin, size), config_.leaky_relu_slope, false);
+    at::Tensor terms = tb::cross_entropy_terms(logits(curves, true), labels.narrow(0, begin, size));
+    at::Tensor loss = terms.sum() * scale;
+    accumulate(gradients, torch::autograd::grad({loss}, generator_.parameters));
+    value += loss.item<float>();
+  }
   generator_optimizer_.step(gradients);
   return value;
 }

@@ -1,7 +1,7 @@
 // torch-mlp computes what eigen-mlp computes: from the same options and seed (hence the same
 // initial weights) and identical batches, 100 discriminator and generator steps give the same
 // losses and weights to 1e-5 relative.
-#include <catch2/catch.hpp>
+#include "torch_catch.hpp"  // first: see there
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,5 @@
 // torch-mlp on its own: shapes, option checks, eigen-mlp's initial weights, determinism, threads.
-#include <catch2/catch.hpp>
+#include "torch_catch.hpp"  // first: see there
 
 #include <cstring>
 #include <thread>

@@ -1,8 +1,10 @@
 #include "torch-common/thread_setting.hpp"
 
 #include <dlfcn.h>
+#include <malloc.h>
 
 #include <cstdlib>
+#include <mutex>
 #include <stdexcept>
 
 #include <ATen/Parallel.h>
@@ -47,6 +49,16 @@ void use_threads(int threads) {
   // Process-wide, unlike the OpenMP count: parallel runs of one sweep all ask for the same count.
   const OpenBlasThreads& blas = openblas();
   if (blas.set != nullptr && (blas.get == nullptr || blas.get() != threads)) blas.set(threads);
+}
+
+void keep_freed_memory() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // Blocks below 1 GB come from the heap (glibc's default threshold rises only to 32 MB), and
+    // the heap's top is returned to the kernel only beyond 1 GB free.
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);  // also the largest value mallopt takes as an int
+  });
 }
 
 std::string blas_library() {

@@ -63,6 +63,7 @@ TorchConv1dModel::TorchConv1dModel(Conv1dConfig config, std::uint64_t seed, int 
       dropout_(tb::make_generator(seed, "model.dropout")),
       generator_optimizer_(config_.generator_optimizer, {}),
       discriminator_optimizer_(config_.discriminator_optimizer, {}) {
+  tb::keep_freed_memory();
   tb::use_threads(threads_);
   Random init = make_stream(seed, "model.init");
   generator_ = tb::make_dense_stack(config_.latent.dimensions, config_.generator_layers,

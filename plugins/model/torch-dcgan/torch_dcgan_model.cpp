@@ -37,6 +37,7 @@ TorchDcganModel::TorchDcganModel(DcganConfig config, std::uint64_t seed, int thr
       dropout_(tb::make_generator(seed, "model.dropout")),
       generator_optimizer_(config_.generator_optimizer, {}),
       discriminator_optimizer_(config_.discriminator_optimizer, {}) {
+  tb::keep_freed_memory();
   tb::use_threads(threads_);
   Random init = make_stream(seed, "model.init");
   generator_ = dcgan::make_generator(config_, init);

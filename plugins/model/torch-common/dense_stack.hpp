@@ -1,0 +1,33 @@
+// A stack of dense layers as tensors, in eigen-mlp's layout (kernel inputs x units, then bias),
+// initialised by eigen-mlp's own initialiser: used by torch-mlp for both networks and by
+// torch-conv1d for its generator.
+#pragma once
+
+#include <vector>
+
+#include <ATen/ATen.h>
+
+#include "eigen-mlp/layer_spec.hpp"
+#include "gantry/random.hpp"
+
+namespace gantry::plugins::torch_backend {
+
+struct DenseStack {
+  int input_dimensions = 0;
+  std::vector<LayerSpec> layers;
+  std::vector<at::Tensor> parameters;  // kernel, bias, kernel, bias, ... (requiring gradients)
+};
+
+// The layers initialised exactly as eigen-mlp's Mlp::initialize draws them from `random`.
+DenseStack make_dense_stack(int input_dimensions, std::vector<LayerSpec> layers,
+                            double leaky_relu_slope, Random& random);
+
+// The stack's output on `input` (rows x input_dimensions); with `logits` and a sigmoid last
+// layer, the last layer's pre-activation instead.
+at::Tensor forward(const DenseStack& stack, const at::Tensor& input, double leaky_relu_slope,
+                   bool logits);
+
+// One activation as eigen-mlp applies it.
+at::Tensor activate(Activation activation, double leaky_relu_slope, const at::Tensor& z);
+
+}  // namespace gantry::plugins::torch_backend

@@ -1,0 +1,129 @@
+#include "torch-dcgan/torch_dcgan_model.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include <torch/csrc/autograd/autograd.h>
+
+#include "torch-common/cross_entropy.hpp"
+#include "torch-common/tensor_convert.hpp"
+#include "torch-common/thread_setting.hpp"
+#include "torch-common/torch_random.hpp"
+
+namespace gantry::plugins {
+
+namespace tb = torch_backend;
+using dcgan::Mode;
+
+namespace {
+
+void require_columns(const char* what, const Matrix& rows, long long columns) {
+  if (rows.rows() > 0 && rows.cols() != columns) {
+    throw std::invalid_argument(std::string(what) + " has " + std::to_string(rows.cols()) +
+                                " columns, expected " + std::to_string(columns));
+  }
+}
+
+}  // namespace
+
+TorchDcganModel::TorchDcganModel(const PluginArgs& args)
+    : TorchDcganModel(read_dcgan_config(args.options, args.sample_dimensions), args.seed,
+                      args.threads) {}
+
+TorchDcganModel::TorchDcganModel(DcganConfig config, std::uint64_t seed, int threads)
+    : config_(std::move(config)),
+      threads_(threads),
+      dropout_(tb::make_generator(seed, "model.dropout")),
+      generator_optimizer_(config_.generator_optimizer, {}),
+      discriminator_optimizer_(config_.discriminator_optimizer, {}) {
+  tb::keep_freed_memory();
+  tb::use_threads(threads_);
+  Random init = make_stream(seed, "model.init");
+  generator_ = dcgan::make_generator(config_, init);
+  discriminator_ = dcgan::make_discriminator(config_, init);
+  generator_optimizer_ = tb::KerasOptimizer(config_.generator_optimizer, generator_.parameters());
+  discriminator_optimizer_ =
+      tb::KerasOptimizer(config_.discriminator_optimizer, discriminator_.parameters());
+}
+
+at::Tensor TorchDcganModel::images_of(const Matrix& rows) const {
+  return tb::to_tensor(rows)
+      .view({rows.rows(), config_.height, config_.width, config_.channels})
+      .permute({0, 3, 1, 2})
+      .contiguous();
+}
+
+Matrix TorchDcganModel::rows_of(const at::Tensor& images) const {
+  return tb::to_matrix(images.permute({0, 2, 3, 1}).reshape({images.size(0), -1}));
+}
+
+Matrix TorchDcganModel::sample_latent(int rows, Random& random) const {
+  return tb::draw_latent(config_.latent, rows, random);
+}
+
+Matrix TorchDcganModel::generate(const Matrix& latent) {
+  tb::use_threads(threads_);
+  require_columns("generate: the latent batch", latent, config_.latent.dimensions);
+  at::NoGradGuard no_grad;
+  if (latent.rows() == 0) return Matrix(0, config_.height * config_.width * config_.channels);
+  return rows_of(dcgan::generate_images(generator_, config_, tb::to_tensor(latent), Mode::inference,
+                                        dropout_));
+}
+
+Matrix TorchDcganModel::discriminate(const Matrix& samples) {
+  tb::use_threads(threads_);
+  const long long columns =
+      static_cast<long long>(config_.height) * config_.width * config_.channels;
+  require_columns("discriminate: the batch", samples, columns);
+  at::NoGradGuard no_grad;
+  if (samples.rows() == 0) return Matrix(0, 1);
+  return tb::to_matrix(at::sigmoid(dcgan::discriminator_logits(
+      discriminator_, config_, images_of(samples), Mode::inference, dropout_)));
+}
+
+DiscriminatorStep TorchDcganModel::discriminator_step(const Matrix& real, const Matrix& fake) {
+  tb::use_threads(threads_);
+  const long long columns =
+      static_cast<long long>(config_.height) * config_.width * config_.channels;
+  require_columns("discriminator_step: the real batch", real, columns);
+  require_columns("discriminator_step: the fake batch", fake, columns);
+  const Eigen::Index rows = real.rows() + fake.rows();
+  if (rows == 0) return DiscriminatorStep{0.0, 0.0, 0.0, 0.0};
+  // One batch of real then fake rows, as Keras' train_on_batch on a concatenated batch: batch
+  // norm sees their union. (The notebook calls it on real and fake rows separately; the
+  // alternating trainer does the same with d_update = separate.)
+  Matrix batch(rows, columns);
+  if (real.rows() > 0) batch.topRows(real.rows()) = real;
+  if (fake.rows() > 0) batch.bottomRows(fake.rows()) = fake;
+  at::Tensor logits =
+      dcgan::discriminator_logits(discriminator_, config_, images_of(batch), Mode::train, dropout_);
+  at::Tensor terms = tb::cross_entropy_terms(logits, tb::real_then_fake_labels(rows, real.rows()));
+  at::Tensor loss = terms.sum() * (1.0f / static_cast<float>(rows));
+  std::vector<at::Tensor> gradients = torch::autograd::grad({loss}, discriminator_.parameters());
+  DiscriminatorStep step = tb::summarize_discriminator(
+      terms.view({-1}), at::sigmoid(logits.detach()).view({-1}), real.rows());
+  discriminator_optimizer_.step(gradients);
+  return step;
+}
+
+double TorchDcganModel::generator_step(const Matrix& latent) {
+  tb::use_threads(threads_);
+  if (latent.rows() == 0) return 0.0;
+  require_columns("generator_step: the latent batch", latent, config_.latent.dimensions);
+  // D is frozen as in the notebook's combined model under multi-backend Keras 2: its weights
+  // and batch-norm running statistics stay, but it runs in the training phase (dropout on,
+  // batch statistics), as Keras' train_on_batch runs every layer of the combined model.
+  at::Tensor images =
+      dcgan::generate_images(generator_, config_, tb::to_tensor(latent), Mode::train, dropout_);
+  at::Tensor logits =
+      dcgan::discriminator_logits(discriminator_, config_, images, Mode::frozen, dropout_);
+  at::Tensor terms = tb::cross_entropy_terms(logits, at::ones_like(logits));
+  at::Tensor loss = terms.sum() * (1.0f / static_cast<float>(latent.rows()));
+  std::vector<at::Tensor> gradients = torch::autograd::grad({loss}, generator_.parameters());
+  const double value = loss.item<float>();
+  generator_optimizer_.step(gradients);
+  return value;
+}
+
+}  // namespace gantry::plugins

@@ -1,0 +1,50 @@
+// The torch-dcgan model: the MNIST DCGAN notebook's generator and discriminator on LibTorch,
+// trained with Keras' Adam and the cross-entropy from logits. Data rows are images flattened
+// row-major with channels last (height x width x channels values in [-1, 1]).
+#pragma once
+
+#include <cstdint>
+
+#include <ATen/ATen.h>
+
+#include "gantry/gan_model.hpp"
+#include "gantry/plugin_args.hpp"
+#include "torch-common/keras_optimizer.hpp"
+#include "torch-dcgan/dcgan_config.hpp"
+#include "torch-dcgan/dcgan_networks.hpp"
+
+namespace gantry::plugins {
+
+class TorchDcganModel final : public GanModel {
+ public:
+  explicit TorchDcganModel(const PluginArgs& args);
+  // G's weights then D's from make_stream(seed, "model.init"); dropout masks from a generator
+  // of its own seeded from "model.dropout".
+  TorchDcganModel(DcganConfig config, std::uint64_t seed, int threads = 1);
+
+  int latent_dimensions() const override { return config_.latent.dimensions; }
+  Matrix sample_latent(int rows, Random& random) const override;
+  Matrix generate(const Matrix& latent) override;
+  Matrix discriminate(const Matrix& samples) override;
+  DiscriminatorStep discriminator_step(const Matrix& real, const Matrix& fake) override;
+  double generator_step(const Matrix& latent) override;
+
+  // For tests and tools that inspect the model.
+  const DcganConfig& config() const { return config_; }
+  const dcgan::Generator& generator() const { return generator_; }
+  const dcgan::Discriminator& discriminator() const { return discriminator_; }
+
+ private:
+  at::Tensor images_of(const Matrix& rows) const;  // N x C x H x W
+  Matrix rows_of(const at::Tensor& images) const;
+
+  DcganConfig config_;
+  int threads_;
+  dcgan::Generator generator_;
+  dcgan::Discriminator discriminator_;
+  at::Generator dropout_;
+  torch_backend::KerasOptimizer generator_optimizer_;
+  torch_backend::KerasOptimizer discriminator_optimizer_;
+};
+
+}  // namespace gantry::plugins

@@ -1,0 +1,54 @@
+// The torch-mlp model: eigen-mlp's dense generator and discriminator on LibTorch. Same options
+// (eigen-mlp/mlp_options.hpp), same initial weights for the same seed (eigen-mlp's initialiser on
+// the same "model.init" stream, copied into tensors), same Keras optimiser formulas and the same
+// cross-entropy from logits, so switching backend starts from and follows the same network up to
+// float rounding. Its value is the torch side of the cross-backend comparison and thread control;
+// for these small nets the Eigen backend is much faster.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include <ATen/ATen.h>
+
+#include "eigen-mlp/model_config.hpp"
+#include "gantry/gan_model.hpp"
+#include "gantry/plugin_args.hpp"
+#include "torch-common/dense_stack.hpp"
+#include "torch-common/keras_optimizer.hpp"
+
+namespace gantry::plugins {
+
+class TorchMlpModel final : public GanModel {
+ public:
+  explicit TorchMlpModel(const PluginArgs& args);
+  // Initialises G's layers, then D's, from make_stream(seed, "model.init"), as eigen-mlp does.
+  TorchMlpModel(EigenMlpConfig config, int sample_dimensions, std::uint64_t seed, int threads = 1);
+
+  int latent_dimensions() const override { return config_.latent_dimensions; }
+  Matrix sample_latent(int rows, Random& random) const override;
+  Matrix generate(const Matrix& latent) override;
+  Matrix discriminate(const Matrix& samples) override;
+  DiscriminatorStep discriminator_step(const Matrix& real, const Matrix& fake) override;
+  double generator_step(const Matrix& latent) override;
+
+  // Each network's parameters, layer by layer: kernel (inputs x units, as Keras and eigen-mlp
+  // store it), then bias (units). For tests and tools that inspect the model.
+  const std::vector<at::Tensor>& generator_parameters() const { return generator_.parameters; }
+  const std::vector<at::Tensor>& discriminator_parameters() const {
+    return discriminator_.parameters;
+  }
+  const EigenMlpConfig& config() const { return config_; }
+
+ private:
+  using Network = torch_backend::DenseStack;
+
+  EigenMlpConfig config_;
+  int threads_;
+  Network generator_;
+  Network discriminator_;
+  torch_backend::KerasOptimizer generator_optimizer_;
+  torch_backend::KerasOptimizer discriminator_optimizer_;
+};
+
+}  // namespace gantry::plugins

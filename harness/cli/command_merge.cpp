@@ -5,6 +5,7 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "gantry/errors.hpp"
 #include "gantry/results_merge.hpp"
 
 namespace gantry::cli {
@@ -16,7 +17,7 @@ int command_merge(const std::vector<std::string>& raw_args) {
   po::options_description options("merge options");
   options.add_options()("output", po::value(&output)->required(),
                         "the merged results database (created if missing)")(
-      "inputs", po::value(&inputs)->required()->multitoken(), "databases to merge into it")(
+      "inputs", po::value(&inputs)->multitoken(), "databases to merge into it")(
       "artifacts", po::value(&artifacts),
       "where the inputs' HDF5 files are copied (default: gantry-artifacts next to OUT)");
   po::positional_options_description positional;
@@ -24,6 +25,10 @@ int command_merge(const std::vector<std::string>& raw_args) {
   auto values = parse_command("gantry merge OUT.sqlite INPUT.sqlite... [--artifacts DIR]", options,
                               positional, raw_args);
   if (!values) return kSuccess;
+  if (inputs.empty()) {
+    throw ConfigError("nothing to merge: name the databases to merge into '" + output +
+                      "' (gantry merge OUT.sqlite SHARD.sqlite...)");
+  }
 
   MergeSettings settings;
   settings.output = output;

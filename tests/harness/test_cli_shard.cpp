@@ -117,6 +117,12 @@ TEST_CASE("shares run anywhere and merge into what a local sweep records", "[sha
                                    Catch::Contains("shards 3, 4 of 4 not merged yet"));
     CHECK(count(dir / "partial.sqlite", "1") == "4");
   }
+  SECTION("a merge with no databases to merge says so and writes nothing") {
+    auto nothing = run_gantry(dir.path(), "merge empty.sqlite");
+    CHECK(nothing.exit_code != 0);
+    CHECK_THAT(nothing.output, Catch::Contains("nothing to merge"));
+    CHECK_FALSE(std::filesystem::exists(dir / "empty.sqlite"));
+  }
 }
 
 TEST_CASE("a --shard-dir share works in scratch, publishes, and resumes from what it published",

@@ -62,3 +62,29 @@ TEST_CASE("gantry names a broken mnist data file before training", "[mnist][cli]
   CHECK(run.exit_code != 0);
   CHECK_THAT(run.output, Contains(labels.string()) && Contains("truncated"));
 }
+
+#ifdef GANTRY_TEST_TORCH
+TEST_CASE("experiments/mnist.ini runs end to end on torch-dcgan, shortened, on a small data set",
+          "[mnist][cli][torch_dcgan]") {
+  mnist_test::TempDir data("mnist-dcgan-data"), cache("mnist-dcgan-cache"), work("mnist-dcgan-run");
+  mnist_test::write_synthetic_dataset(data.path());
+  std::string experiment = (gantry::testing::source_dir() / "experiments" / "mnist.ini").string();
+  auto run =
+      run_gantry(work.path(), "run '" + experiment + "' --set data.dir=" + data.path().string() +
+                                  " --set data.cache_dir=" + cache.path().string() +
+                                  " --set data.classifier_hidden=16 --set trainer.epochs=3"
+                                  " --set trainer.eval_every=3 --set eval.heldout_rows=64"
+                                  " --set eval.generated_rows=64 --set eval.final_rows=8"
+                                  " --set eval.energy_rows=64 --threads-per-run 1");
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.output, Contains("eval.frechet_distance") && Contains("eval.classes_covered") &&
+                             Contains("g_loss"));
+  // The evaluation at step 3 drew the 5 x 5 grid of the DCGAN's images.
+  bool grid_drawn = false;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(work.path())) {
+    grid_drawn = grid_drawn || entry.path().filename() == "step_3.png";
+  }
+  CHECK(grid_drawn);
+}
+#endif

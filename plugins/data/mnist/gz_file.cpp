@@ -1,7 +1,7 @@
 #include "mnist/gz_file.hpp"
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 
 #include "mnist/idx_file.hpp"

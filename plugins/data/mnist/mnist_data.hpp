@@ -27,9 +27,7 @@ class MnistData final : public DataSource {
   int dimensions() const override { return kHeight * kWidth; }
 
   // 28 x 28 grey images: the evaluation keeps grids of them (/images/step_<N>, PNG).
-  std::optional<ImageShape> image_shape() const override {
-    return ImageShape{kHeight, kWidth, 1};
-  }
+  std::optional<ImageShape> image_shape() const override { return ImageShape{kHeight, kWidth, 1}; }
 
   // Draws `rows` images uniformly with replacement from the split's images of the selected
   // classes, using `random` only.

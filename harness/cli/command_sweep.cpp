@@ -114,6 +114,11 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
             const SweepArguments& args, const std::atomic<bool>& stop_flag) {
   if (args.jobs < 0) throw ConfigError("--jobs must be at least 1");
   check_distributed(args.distributed);
+  if (args.distributed.slurm && args.jobs > 0) {
+    throw ConfigError(
+        "--jobs does not apply with --slurm: each array task runs as many runs at once as it "
+        "has CPUs; set them with --cpus-per-task");
+  }
   if (args.threads_per_run < 0 || args.threads_per_run > 1024) {
     throw ConfigError("--threads-per-run must be between 1 and 1024 (or 0: automatic)");
   }

@@ -9,35 +9,15 @@
 #include "cli_process.hpp"
 #include "gantry/sweep_plan.hpp"
 #include "test_support.hpp"
+#include "tiny_images_experiment.hpp"
 
 using gantry::testing::count;
 using gantry::testing::query;
 using gantry::testing::run_gantry;
 using gantry::testing::ScratchDir;
-using gantry::testing::test_plugin_dir;
+using gantry::testing::tiny_images_plugin_dir_option;
 
 namespace {
-
-const char* const kImages = R"([data]
-plugin = tiny-images
-[model]
-g_layers = 16:relu, 24:tanh
-d_layers = 16:relu, 1:sigmoid
-[trainer]
-epochs = 20
-batch = 32
-eval_every = 10
-log_every = 10
-[eval]
-heldout_rows = 50
-generated_rows = 50
-final_rows = 10
-energy_rows = 50
-)";
-
-std::string plugin_dir_option() {
-  return " --plugin-dir '" + test_plugin_dir("tiny_images").string() + "'";
-}
 
 std::filesystem::path only_hdf5(const std::filesystem::path& db) {
   std::string csv = query(db, "SELECT hdf5_path FROM runs");
@@ -65,8 +45,8 @@ std::vector<float> dataset_values(const std::filesystem::path& file, const std::
 TEST_CASE("image data keeps a grid of images at every evaluation, in HDF5 and as PNG",
           "[cli][images]") {
   ScratchDir dir;
-  dir.write("images.ini", kImages);
-  auto result = run_gantry(dir.path(), "run images.ini --seed 3" + plugin_dir_option());
+  dir.write("images.ini", gantry::testing::kTinyImagesExperiment);
+  auto result = run_gantry(dir.path(), "run images.ini --seed 3" + tiny_images_plugin_dir_option());
   INFO(result.output);
   REQUIRE(result.exit_code == 0);
   auto h5 = only_hdf5(dir / "gantry.sqlite");
@@ -78,7 +58,8 @@ TEST_CASE("image data keeps a grid of images at every evaluation, in HDF5 and as
 
   SECTION("the grid's latents are fixed: the same seed draws the same images again") {
     std::vector<float> first = dataset_values(h5, "/images/step_20");
-    auto again = run_gantry(dir.path(), "run images.ini --seed 3 --rerun" + plugin_dir_option());
+    auto again =
+        run_gantry(dir.path(), "run images.ini --seed 3 --rerun" + tiny_images_plugin_dir_option());
     REQUIRE(again.exit_code == 0);
     CHECK(dataset_values(h5, "/images/step_20") == first);
   }
@@ -86,7 +67,7 @@ TEST_CASE("image data keeps a grid of images at every evaluation, in HDF5 and as
     auto off = run_gantry(dir.path(),
                           "run images.ini --seed 3 --set images.grid=0 --db off.sqlite "
                           "--artifacts off" +
-                              plugin_dir_option());
+                              tiny_images_plugin_dir_option());
     REQUIRE(off.exit_code == 0);
     const std::string metrics = "SELECT key, step, value FROM metrics ORDER BY 1, 2";
     CHECK(query(dir / "off.sqlite", metrics) == query(dir / "gantry.sqlite", metrics));
@@ -96,8 +77,8 @@ TEST_CASE("image data keeps a grid of images at every evaluation, in HDF5 and as
     CHECK_FALSE(std::filesystem::exists(off_h5.parent_path() / off_h5.stem()));
   }
   SECTION("images.png = false keeps the HDF5 grid only") {
-    auto no_png = run_gantry(
-        dir.path(), "run images.ini --seed 4 --set images.png=false" + plugin_dir_option());
+    auto no_png = run_gantry(dir.path(), "run images.ini --seed 4 --set images.png=false" +
+                                             tiny_images_plugin_dir_option());
     REQUIRE(no_png.exit_code == 0);
     std::string csv = query(dir / "gantry.sqlite", "SELECT hdf5_path FROM runs WHERE seed = 4");
     auto file = dir.path() / csv.substr(csv.find('\n') + 1, csv.size() - csv.find('\n') - 2);
@@ -109,9 +90,9 @@ TEST_CASE("image data keeps a grid of images at every evaluation, in HDF5 and as
 TEST_CASE("an image shape that contradicts the data's width is refused before any run",
           "[cli][images]") {
   ScratchDir dir;
-  dir.write("images.ini", kImages);
-  auto result =
-      run_gantry(dir.path(), "run images.ini --set data.claimed_height=5" + plugin_dir_option());
+  dir.write("images.ini", gantry::testing::kTinyImagesExperiment);
+  auto result = run_gantry(
+      dir.path(), "run images.ini --set data.claimed_height=5" + tiny_images_plugin_dir_option());
   CHECK(result.exit_code != 0);
   CHECK_THAT(result.output, Catch::Contains("image_shape() 5 x 4 x 1 does not match its "
                                             "dimensions() 24"));
@@ -121,23 +102,23 @@ TEST_CASE("an image shape that contradicts the data's width is refused before an
 TEST_CASE("threads per run are recorded and do not change a run's identity",
           "[cli][images][threads]") {
   ScratchDir dir;
-  dir.write("images.ini", kImages);
+  dir.write("images.ini", gantry::testing::kTinyImagesExperiment);
   const std::string threads = "SELECT value FROM params WHERE key = 'resources.threads_per_run'";
-  auto sweep =
-      run_gantry(dir.path(), "sweep images.ini --seeds 1-2 --jobs 2" + plugin_dir_option());
+  auto sweep = run_gantry(
+      dir.path(), "sweep images.ini --seeds 1-2 --jobs 2" + tiny_images_plugin_dir_option());
   REQUIRE(sweep.exit_code == 0);
   auto expected = std::to_string(gantry::default_threads_per_run(
       static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), 2, 2));
   CHECK(query(dir / "gantry.sqlite", threads) == "value\n" + expected + "\n" + expected + "\n");
 
-  auto again = run_gantry(dir.path(),
-                          "sweep images.ini --seeds 1-2 --threads-per-run 3" + plugin_dir_option());
+  auto again = run_gantry(dir.path(), "sweep images.ini --seeds 1-2 --threads-per-run 3" +
+                                          tiny_images_plugin_dir_option());
   CHECK(again.exit_code == 0);
   CHECK_THAT(again.output, Catch::Contains("recorded earlier 2 finished"));
   CHECK(count(dir / "gantry.sqlite", "1") == "2");
 
-  auto bad = run_gantry(dir.path(),
-                        "sweep images.ini --seeds 1 --threads-per-run -2" + plugin_dir_option());
+  auto bad = run_gantry(dir.path(), "sweep images.ini --seeds 1 --threads-per-run -2" +
+                                        tiny_images_plugin_dir_option());
   CHECK(bad.exit_code != 0);
   CHECK_THAT(bad.output, Catch::Contains("--threads-per-run"));
 }

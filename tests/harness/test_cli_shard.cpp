@@ -8,6 +8,7 @@
 
 #include "cli_process.hpp"
 #include "test_support.hpp"
+#include "tiny_images_experiment.hpp"
 
 using gantry::testing::count;
 using gantry::testing::query;
@@ -242,24 +243,9 @@ TEST_CASE("sweep --slurm --dry-run prints both sbatch scripts and submits nothin
 
 TEST_CASE("merging shards of image runs brings each run's PNG grids along", "[shard][merge][cli]") {
   ScratchDir dir;
-  dir.write("images.ini", R"([data]
-plugin = tiny-images
-[model]
-g_layers = 16:relu, 24:tanh
-d_layers = 16:relu, 1:sigmoid
-[trainer]
-epochs = 20
-batch = 32
-eval_every = 10
-log_every = 10
-[eval]
-heldout_rows = 50
-generated_rows = 50
-final_rows = 10
-energy_rows = 50
-)");
-  const std::string sweep = "sweep images.ini --seeds 1-2 --plugin-dir '" +
-                            gantry::testing::test_plugin_dir("tiny_images").string() + "' ";
+  dir.write("images.ini", gantry::testing::kTinyImagesExperiment);
+  const std::string sweep =
+      "sweep images.ini --seeds 1-2" + gantry::testing::tiny_images_plugin_dir_option() + " ";
   REQUIRE(run_gantry(dir.path(), sweep + "--shard 1/2 --shard-dir shared --scratch scratch")
               .exit_code == 0);
   REQUIRE(run_gantry(dir.path(), sweep + "--shard 2/2 --shard-dir shared --scratch scratch")

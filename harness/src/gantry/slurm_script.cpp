@@ -5,24 +5,19 @@
 #include "gantry/build_info.hpp"
 #include "gantry/errors.hpp"
 #include "gantry/sweep_shard.hpp"
+#include "gantry/whole_integer.hpp"
 
 namespace gantry {
 namespace {
 
 int parse_count(const std::string& text, const std::string& whole) {
-  std::size_t used = 0;
-  long value = 0;
-  try {
-    value = std::stol(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (text.empty() || used != text.size() || value < 1 || value > 100000) {
+  std::optional<long long> value = whole_integer(text);
+  if (!value || *value < 1 || *value > 100000) {
     throw ConfigError("--array '" + whole +
                       "': expected the number of tasks, optionally with %N to run at most N at "
                       "once (e.g. 8 or 8%2)");
   }
-  return static_cast<int>(value);
+  return static_cast<int>(*value);
 }
 
 void resource_lines(std::ostream& out, const SlurmResources& resources, bool task) {

@@ -5,6 +5,7 @@
 
 #include "gantry/errors.hpp"
 #include "gantry/run_plugins.hpp"
+#include "gantry/whole_integer.hpp"
 
 namespace gantry {
 namespace {
@@ -22,18 +23,12 @@ std::vector<std::string> split(const std::string& text, char separator) {
 }
 
 std::int64_t parse_seed(const std::string& text, const std::string& spec) {
-  std::size_t used = 0;
-  long long value = -1;
-  try {
-    value = std::stoll(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (text.empty() || used != text.size() || value < 0) {
+  std::optional<long long> value = whole_integer(text);
+  if (!value || *value < 0) {
     throw ConfigError("--seeds '" + spec + "': '" + text +
                       "' is not a non-negative integer (expected e.g. 1-8 or 1,2,5)");
   }
-  return value;
+  return *value;
 }
 
 }  // namespace

@@ -6,22 +6,17 @@
 #include <cstdlib>
 
 #include "gantry/errors.hpp"
+#include "gantry/whole_integer.hpp"
 
 namespace gantry {
 namespace {
 
 int parse_positive(const std::string& text, const std::string& whole, const std::string& option) {
-  std::size_t used = 0;
-  long value = 0;
-  try {
-    value = std::stol(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (text.empty() || used != text.size() || value < 1 || value > 1000000) {
+  std::optional<long long> value = whole_integer(text);
+  if (!value || *value < 1 || *value > 1000000) {
     throw ConfigError(option + " '" + whole + "': expected K/N with 1 <= K <= N, e.g. 3/8");
   }
-  return static_cast<int>(value);
+  return static_cast<int>(*value);
 }
 
 }  // namespace

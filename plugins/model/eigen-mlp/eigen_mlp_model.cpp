@@ -4,8 +4,7 @@
 #include <string>
 #include <utility>
 
-#include <boost/random/normal_distribution.hpp>
-#include <boost/random/uniform_real_distribution.hpp>
+#include "eigen-mlp/latent_draw.hpp"
 
 namespace gantry::plugins {
 
@@ -21,16 +20,6 @@ void require_columns(const char* what, const Matrix& rows, int columns) {
     throw std::invalid_argument(std::string(what) + " has " + std::to_string(rows.cols()) +
                                 " columns, expected " + std::to_string(columns));
   }
-}
-
-template <typename Distribution>
-Matrix draw_matrix(int rows, int cols, Distribution& distribution, Random& random) {
-  Matrix values(rows, cols);
-  // Row by row, one sample after the other: the first rows of a larger draw are the same.
-  for (Eigen::Index i = 0; i < values.size(); ++i) {
-    values.data()[i] = static_cast<float>(distribution(random));
-  }
-  return values;
 }
 
 }  // namespace
@@ -57,15 +46,8 @@ EigenMlpModel::EigenMlpModel(EigenMlpConfig config, int sample_dimensions, std::
 }
 
 Matrix EigenMlpModel::sample_latent(int rows, Random& random) const {
-  if (rows < 0) throw std::invalid_argument("cannot sample " + std::to_string(rows) + " rows");
-  // Drawn in double and rounded to float, as the data plugins draw their rows.
-  if (config_.latent == LatentDistribution::uniform) {
-    boost::random::uniform_real_distribution<double> uniform(config_.latent_low,
-                                                             config_.latent_high);
-    return draw_matrix(rows, config_.latent_dimensions, uniform, random);
-  }
-  boost::random::normal_distribution<double> normal(0.0, 1.0);
-  return draw_matrix(rows, config_.latent_dimensions, normal, random);
+  return draw_latent(config_.latent, config_.latent_low, config_.latent_high, rows,
+                     config_.latent_dimensions, random);
 }
 
 Matrix EigenMlpModel::generate(const Matrix& latent) {

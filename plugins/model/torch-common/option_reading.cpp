@@ -3,8 +3,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include <boost/random/normal_distribution.hpp>
-#include <boost/random/uniform_real_distribution.hpp>
+#include "eigen-mlp/latent_draw.hpp"
 
 namespace gantry::plugins::torch_backend {
 
@@ -12,15 +11,6 @@ namespace {
 
 [[noreturn]] void reject(const std::string& name, double value, const std::string& requirement) {
   throw OptionError("option '" + name + "' = " + spell_number(value) + " " + requirement);
-}
-
-template <typename Distribution>
-Matrix draw_matrix(int rows, int cols, Distribution& distribution, Random& random) {
-  Matrix values(rows, cols);
-  for (Eigen::Index i = 0; i < values.size(); ++i) {
-    values.data()[i] = static_cast<float>(distribution(random));
-  }
-  return values;
 }
 
 }  // namespace
@@ -61,13 +51,8 @@ LatentSettings read_latent_options(const Options& options) {
 }
 
 Matrix draw_latent(const LatentSettings& latent, int rows, Random& random) {
-  if (rows < 0) throw std::invalid_argument("cannot sample " + std::to_string(rows) + " rows");
-  if (latent.distribution == LatentDistribution::uniform) {
-    boost::random::uniform_real_distribution<double> uniform(latent.low, latent.high);
-    return draw_matrix(rows, latent.dimensions, uniform, random);
-  }
-  boost::random::normal_distribution<double> normal(0.0, 1.0);
-  return draw_matrix(rows, latent.dimensions, normal, random);
+  return plugins::draw_latent(latent.distribution, latent.low, latent.high, rows, latent.dimensions,
+                              random);
 }
 
 int read_int_option(const Options& options, const std::string& name, long long minimum,

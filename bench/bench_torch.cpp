@@ -18,8 +18,8 @@
 
 #include <torch/csrc/autograd/autograd.h>
 
-#include "gantry/experiment.hpp"
-#include "gantry/plugin_catalog.hpp"
+#include "gantry/config/experiment.hpp"
+#include "gantry/plugin/plugin_catalog.hpp"
 #include "torch-common/thread_setting.hpp"
 #include "torch-common/torch_random.hpp"
 #include "torch-dcgan/torch_dcgan_model.hpp"

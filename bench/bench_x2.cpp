@@ -13,10 +13,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "gantry/experiment.hpp"
-#include "gantry/plugin_catalog.hpp"
-#include "gantry/results_db.hpp"
-#include "gantry/run_executor.hpp"
+#include "gantry/config/experiment.hpp"
+#include "gantry/plugin/plugin_catalog.hpp"
+#include "gantry/store/results_db.hpp"
+#include "gantry/run/run_executor.hpp"
 
 namespace {
 

@@ -11,8 +11,8 @@
 #include <iostream>
 #include <random>
 
-#include "gantry/errors.hpp"
-#include "gantry/results_db.hpp"
+#include "gantry/base/errors.hpp"
+#include "gantry/store/results_db.hpp"
 
 namespace {
 

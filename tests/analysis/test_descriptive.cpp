@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "gantry/analysis/descriptive.hpp"
+#include "gantry/analysis/stats/descriptive.hpp"
 
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "gantry/analysis/group_effect.hpp"
+#include "gantry/analysis/report/group_effect.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;

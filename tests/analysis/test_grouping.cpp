@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "gantry/analysis/grouping.hpp"
-#include "gantry/errors.hpp"
+#include "gantry/analysis/report/grouping.hpp"
+#include "gantry/base/errors.hpp"
 
 using gantry::analysis::group_runs;
 using gantry::analysis::RunRecord;

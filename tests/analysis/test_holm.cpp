@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "gantry/analysis/holm.hpp"
+#include "gantry/analysis/stats/holm.hpp"
 
 using Catch::Matchers::WithinRel;
 using gantry::analysis::holm_adjust;

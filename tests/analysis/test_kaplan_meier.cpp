@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "gantry/analysis/kaplan_meier.hpp"
+#include "gantry/analysis/stats/kaplan_meier.hpp"
 
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;

@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "gantry/analysis/kruskal_wallis.hpp"
+#include "gantry/analysis/stats/kruskal_wallis.hpp"
 
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;

@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "gantry/analysis/mann_whitney.hpp"
+#include "gantry/analysis/stats/mann_whitney.hpp"
 
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;

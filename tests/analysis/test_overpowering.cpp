@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "gantry/analysis/overpowering.hpp"
+#include "gantry/analysis/report/overpowering.hpp"
 
 using Catch::Matchers::WithinAbs;
 using gantry::analysis::assess_run;

@@ -19,7 +19,7 @@
 #include "gantry/analysis/plots/gnuplot.hpp"
 #include "gantry/analysis/plots/gnuplot_plots.hpp"
 #include "gantry/analysis/plots/sample_plots.hpp"
-#include "gantry/errors.hpp"
+#include "gantry/base/errors.hpp"
 
 namespace fs = std::filesystem;
 using namespace gantry::analysis;

@@ -1,23 +1,9 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "gantry/analysis/number_format.hpp"
-#include "gantry/analysis/text_table.hpp"
+#include "gantry/analysis/render/text_table.hpp"
 
 using namespace gantry::analysis;
-
-TEST_CASE("numbers for people and for machines", "[report_text]") {
-  CHECK(format_number(0.0123456) == "0.01235");
-  CHECK(format_number(std::optional<double>()) == "-");
-  CHECK(format_p(0.0004) == "p < 0.001");
-  CHECK(format_p(0.0312) == "p = 0.031");
-  CHECK(format_percent(0.713) == "71%");
-  CHECK(format_percent(0.002) == "<1%");
-  CHECK(format_percent(0.998) == ">99%");
-  for (double value : {0.1, 1.0 / 3.0, 2.5e-300, -123456.789}) {
-    CHECK(std::stod(format_exact(value)) == value);
-  }
-}
 
 TEST_CASE("text tables align, split and wrap for a terminal", "[report_text]") {
   TextTable table{{"statistic", "a", "b", "c"}, {{"mean", "1", "22", "333"}}};

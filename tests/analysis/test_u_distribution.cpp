@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "gantry/analysis/u_distribution.hpp"
+#include "gantry/analysis/stats/u_distribution.hpp"
 
 using Catch::Matchers::WithinRel;
 using gantry::analysis::u_upper_tail;

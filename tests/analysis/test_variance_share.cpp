@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "gantry/analysis/variance_share.hpp"
+#include "gantry/analysis/stats/variance_share.hpp"
 
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "gantry/analysis/wilson.hpp"
+#include "gantry/analysis/stats/wilson.hpp"
 
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;

@@ -15,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-#include "gantry/results_reader.hpp"
+#include "gantry/store/results_reader.hpp"
 #include "test_support.hpp"
 
 namespace gantry::testing {

@@ -2,7 +2,7 @@
 // nothing half-written.
 #include <catch2/catch.hpp>
 
-#include "gantry/results_reader.hpp"
+#include "gantry/store/results_reader.hpp"
 #include "test_support.hpp"
 
 using gantry::testing::run_gantry;

@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "cli_process.hpp"
-#include "gantry/sweep_plan.hpp"
+#include "gantry/sweep/sweep_plan.hpp"
 #include "test_support.hpp"
 #include "tiny_images_experiment.hpp"
 

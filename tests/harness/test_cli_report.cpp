@@ -8,7 +8,7 @@
 #include <sys/wait.h>
 
 #include "cli_process.hpp"
-#include "gantry/results_reader.hpp"
+#include "gantry/store/results_reader.hpp"
 #include "test_support.hpp"
 
 using Catch::Matchers::Contains;

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "cli_process.hpp"
-#include "gantry/results_reader.hpp"
+#include "gantry/store/results_reader.hpp"
 #include "test_support.hpp"
 
 using gantry::testing::BackgroundGantry;

@@ -1,7 +1,7 @@
 #include <boost/random/normal_distribution.hpp>
 #include <catch2/catch.hpp>
 
-#include "gantry/energy_distance.hpp"
+#include "gantry/run/energy_distance.hpp"
 #include "gantry/random.hpp"
 
 using Catch::Matchers::WithinAbs;

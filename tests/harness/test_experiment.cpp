@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "gantry/errors.hpp"
-#include "gantry/experiment.hpp"
-#include "gantry/plugin_catalog.hpp"
+#include "gantry/base/errors.hpp"
+#include "gantry/config/experiment.hpp"
+#include "gantry/plugin/plugin_catalog.hpp"
 #include "test_support.hpp"
 
 using gantry::ConfigError;

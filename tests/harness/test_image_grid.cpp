@@ -1,5 +1,5 @@
 // Image grids: tiling generated rows into one picture, and the PNG written from it.
-#include "gantry/image_grid.hpp"
+#include "gantry/artifacts/image_grid.hpp"
 
 #include <png.h>
 

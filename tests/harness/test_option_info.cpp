@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "gantry/option_info.hpp"
+#include "gantry/plugin/option_info.hpp"
 #include "gantry/options.hpp"
 
 using gantry::OptionInfo;

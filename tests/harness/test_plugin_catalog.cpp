@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "gantry/errors.hpp"
-#include "gantry/plugin_catalog.hpp"
+#include "gantry/base/errors.hpp"
+#include "gantry/plugin/plugin_catalog.hpp"
 #include "test_support.hpp"
 
 using gantry::PluginCatalog;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "gantry/errors.hpp"
-#include "gantry/plugin_skeleton.hpp"
+#include "gantry/base/errors.hpp"
+#include "gantry/scaffold/plugin_skeleton.hpp"
 #include "test_support.hpp"
 
 using Catch::Matchers::Contains;

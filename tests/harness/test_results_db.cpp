@@ -1,9 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include "gantry/errors.hpp"
-#include "gantry/results_db.hpp"
-#include "gantry/results_reader.hpp"
-#include "gantry/schema.hpp"
+#include "gantry/base/errors.hpp"
+#include "gantry/base/system.hpp"
+#include "gantry/store/results_db.hpp"
+#include "gantry/store/results_reader.hpp"
+#include "gantry/store/schema.hpp"
 #include "test_support.hpp"
 
 using gantry::testing::ScratchDir;

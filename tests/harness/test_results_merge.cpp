@@ -7,13 +7,13 @@
 #include <fstream>
 #include <sstream>
 
-#include "gantry/errors.hpp"
-#include "gantry/results_db.hpp"
-#include "gantry/results_merge.hpp"
-#include "gantry/results_reader.hpp"
-#include "gantry/run_artifacts.hpp"
-#include "gantry/run_executor.hpp"
-#include "gantry/schema.hpp"
+#include "gantry/base/errors.hpp"
+#include "gantry/store/results_db.hpp"
+#include "gantry/store/results_merge.hpp"
+#include "gantry/store/results_reader.hpp"
+#include "gantry/artifacts/run_artifacts.hpp"
+#include "gantry/run/run_executor.hpp"
+#include "gantry/store/schema.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;

@@ -1,7 +1,7 @@
 #include <H5Cpp.h>
 #include <catch2/catch.hpp>
 
-#include "gantry/run_artifacts.hpp"
+#include "gantry/artifacts/run_artifacts.hpp"
 #include "test_support.hpp"
 
 using gantry::testing::ScratchDir;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "gantry/suggest.hpp"
+#include "gantry/base/suggest.hpp"
 
 TEST_CASE("suggestions find the nearest keys to a typo", "[suggest]") {
   std::vector<std::string> keys = {"trainer.k", "trainer.batch", "trainer.epochs", "model.g_lr"};

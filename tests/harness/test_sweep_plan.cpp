@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "gantry/errors.hpp"
-#include "gantry/sweep_plan.hpp"
+#include "gantry/base/errors.hpp"
+#include "gantry/sweep/sweep_plan.hpp"
 
 using gantry::ConfigError;
 

@@ -5,8 +5,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "gantry/errors.hpp"
-#include "gantry/sweep_shard.hpp"
+#include "gantry/base/errors.hpp"
+#include "gantry/sweep/sweep_shard.hpp"
 
 using gantry::ConfigError;
 using gantry::PlannedRun;

@@ -2,8 +2,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "gantry/errors.hpp"
-#include "gantry/table_output.hpp"
+#include "gantry/base/errors.hpp"
+#include "gantry/store/table_output.hpp"
 
 namespace {
 

@@ -14,7 +14,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "gantry/errors.hpp"
+#include "gantry/base/errors.hpp"
 
 namespace gantry::analysis::plots {
 namespace {

@@ -11,7 +11,7 @@
 #include "gantry/analysis/plots/report_plots.hpp"
 #include "gantry/analysis/plots/sample_plots.hpp"
 #include "gantry/analysis/plots/sample_reader.hpp"
-#include "gantry/errors.hpp"
+#include "gantry/base/errors.hpp"
 
 namespace gantry::analysis {
 namespace {

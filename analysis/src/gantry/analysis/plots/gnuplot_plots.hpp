@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "gantry/analysis/report.hpp"
+#include "gantry/analysis/report/report.hpp"
 
 namespace gantry::analysis {
 

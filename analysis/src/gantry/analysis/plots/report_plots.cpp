@@ -6,7 +6,7 @@
 #include <sstream>
 #include <utility>
 
-#include "gantry/analysis/descriptive.hpp"
+#include "gantry/analysis/stats/descriptive.hpp"
 #include "gantry/analysis/plots/plot_style.hpp"
 
 namespace gantry::analysis::plots {

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "gantry/analysis/plots/gnuplot.hpp"
-#include "gantry/analysis/report.hpp"
+#include "gantry/analysis/report/report.hpp"
 
 namespace gantry::analysis::plots {
 

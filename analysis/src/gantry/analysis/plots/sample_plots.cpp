@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "gantry/analysis/plots/plot_style.hpp"
-#include "gantry/errors.hpp"
+#include "gantry/base/errors.hpp"
 
 namespace gantry::analysis::plots {
 namespace {

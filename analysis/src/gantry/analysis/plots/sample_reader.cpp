@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 
-#include "gantry/errors.hpp"
+#include "gantry/base/errors.hpp"
 
 namespace gantry::analysis::plots {
 namespace {

@@ -1,0 +1,108 @@
+// `gantry report`: what a sweep's runs say once the seed is accounted for. Built from a results
+// snapshot by build_report, then written by a renderer (table, markdown, csv, json) and,
+// optionally, drawn by gnuplot. Definitions: docs/analysis.md.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gantry/analysis/stats/descriptive.hpp"
+#include "gantry/analysis/report/grouping.hpp"
+#include "gantry/analysis/stats/kaplan_meier.hpp"
+#include "gantry/analysis/stats/kruskal_wallis.hpp"
+#include "gantry/analysis/report/overpowering.hpp"
+#include "gantry/analysis/report/results_snapshot.hpp"
+#include "gantry/analysis/stats/variance_share.hpp"
+#include "gantry/analysis/stats/wilson.hpp"
+
+namespace gantry::analysis {
+
+struct ReportRequest {
+  std::vector<std::string> sweeps;    // empty: every sweep in the database
+  std::vector<std::string> group_by;  // empty: the parameters that vary, seed excluded
+  std::vector<std::string> metrics;   // summary keys; empty: the standard ones present
+  std::string compare_metric;         // the metric of "does the grouping matter?"; empty: first
+  std::vector<std::string> higher_is_better;  // metrics whose best run is the highest
+  std::vector<std::string> curve_metrics;     // per-step curves to aggregate across seeds
+  bool curves_of_metrics = false;             // no curve_metrics: use the metrics' curves
+  double confidence = 0.95;
+  double alpha = 0.05;  // the level at which a difference is called significant
+  OverpoweringCriteria overpowering;
+};
+
+// One summary metric over the finished runs of one group.
+struct MetricStatistics {
+  std::string metric;
+  std::size_t finished = 0;  // finished runs with a (finite) value
+  std::optional<Summary> summary;
+  std::optional<std::int64_t> best_run, worst_run;
+};
+
+// Per logged step, across the group's finished runs that logged it.
+struct CurvePoint {
+  long long step = 0;
+  std::size_t n = 0;
+  double mean = 0;
+  std::optional<double> sd;
+  std::vector<double> quantiles;  // at Report::curve_probabilities
+};
+
+struct GroupCurve {
+  std::string metric;
+  std::vector<CurvePoint> points;
+};
+
+struct GroupOverpowering {
+  std::vector<RunOverpowering> runs;      // finished runs with evaluations
+  std::optional<Proportion> overpowered;  // runs that ever got dominated, Wilson interval
+  std::optional<SurvivalCurve> onset;     // Kaplan-Meier of the onset step, censored at the end
+  std::size_t collapsed = 0;              // runs where D called everything fake at least once
+  std::size_t ended_collapsed = 0;        // runs where it did at the last evaluation
+  std::size_t ended_dominated = 0;
+  std::optional<double> mean_dominated_fraction;
+};
+
+struct GroupReport {
+  RunGroup group;
+  std::vector<std::int64_t> run_ids, finished_ids, failed_ids, running_ids;
+  std::vector<MetricStatistics> metrics;  // in ReportRequest::metrics order
+  std::vector<GroupCurve> curves;         // in ReportRequest::curve_metrics order
+  GroupOverpowering overpowering;
+};
+
+struct PairwiseComparison {
+  std::size_t first = 0, second = 0;  // indices into Report::groups
+  double median_difference = 0;       // median of first minus median of second
+  double p_value = 0;                 // two-sided Mann-Whitney U
+  double p_adjusted = 0;              // Holm over all pairs
+  std::string sentence;
+};
+
+// "Does the grouping matter more than the seed?" for one metric.
+struct GroupEffect {
+  std::string metric;
+  std::vector<std::size_t> groups;  // groups with at least one value, indices into groups
+  std::optional<KruskalWallis> test;
+  std::optional<VarianceShare> variance;
+  std::vector<PairwiseComparison> pairs;
+  std::string conclusion;  // one plain sentence
+};
+
+struct Report {
+  std::string database;
+  std::shared_ptr<const std::vector<RunRecord>> runs;  // every selected run; groups point here
+  ReportRequest request;  // as resolved: metrics and grouping filled in
+  std::vector<double> curve_probabilities;
+  std::vector<GroupReport> groups;
+  std::optional<GroupEffect> effect;
+  std::vector<std::string> notes;  // what a reader must know (running runs, one-run groups, ...)
+};
+
+// Throws ConfigError for an unknown sweep, grouping key or metric, or a selection without
+// finished runs (naming how many failed or are still running).
+Report build_report(ResultsSnapshot& snapshot, ReportRequest request);
+
+}  // namespace gantry::analysis

@@ -1,0 +1,57 @@
+// The report's view of a results database: read-only, and inside one read transaction, so a
+// sweep that is writing meanwhile cannot make one report mix two states of the database.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "gantry/store/sqlite.hpp"
+
+namespace gantry::analysis {
+
+// One run as the report sees it: identity, outcome, every resolved setting (as text) and its
+// summaries (final values; a NULL, i.e. non-finite, summary is absent).
+struct RunRecord {
+  std::int64_t id = 0;
+  std::string sweep;
+  std::int64_t seed = 0;
+  std::string identity;  // equal identity: the same config and seed, whichever sweep ran it
+  std::string status;    // running, finished or failed
+  std::string error;
+  std::optional<double> wall_seconds;
+  std::string hdf5_path;  // resolved against the database's directory; empty if none
+  std::map<std::string, std::string> params;
+  std::map<std::string, double> summaries;  // finite values only
+};
+
+// A metric's logged values of one run, in step order; non-finite values (NULL or infinite) are
+// left out.
+using Curve = std::vector<std::pair<long long, double>>;
+
+class ResultsSnapshot {
+ public:
+  // Throws StorageError / SchemaError as gantry::open_results_read_only does.
+  explicit ResultsSnapshot(const std::string& path);
+  ~ResultsSnapshot();
+  ResultsSnapshot(const ResultsSnapshot&) = delete;
+  ResultsSnapshot& operator=(const ResultsSnapshot&) = delete;
+
+  const std::string& path() const { return connection_.path(); }
+
+  // Runs of the named sweeps (of every sweep when `sweeps` is empty), in id order. An unknown
+  // sweep name is a ConfigError naming the sweeps there are.
+  std::vector<RunRecord> runs(const std::vector<std::string>& sweeps);
+
+  Curve curve(std::int64_t run_id, const std::string& key);
+
+ private:
+  sqlite::Connection connection_;
+  bool in_transaction_ = false;
+  sqlite::Statement select_curve_;  // prepared once: a report reads thousands of curves
+};
+
+}  // namespace gantry::analysis

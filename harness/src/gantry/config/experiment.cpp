@@ -1,0 +1,206 @@
+#include "gantry/config/experiment.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <boost/program_options.hpp>
+#include <boost/uuid/name_generator_sha1.hpp>
+#include <boost/uuid/uuid_io.hpp>
+
+#include "gantry/base/errors.hpp"
+#include "gantry/config/harness_options.hpp"
+#include "gantry/plugin/plugin_catalog.hpp"
+#include "gantry/base/suggest.hpp"
+
+namespace gantry {
+namespace {
+
+const std::vector<std::string> kSectionOrder = {"experiment", "data",   "model",    "trainer",
+                                                "eval",       "images", "resources"};
+// Sections that change no number of a run, so they stay out of its identity: a run recorded
+// before they existed keeps its identity, and resuming it does not run it again.
+const std::vector<std::string> kUnidentifiedSections = {"experiment", "images", "resources"};
+const std::vector<std::string> kPluginSections = {"data", "model", "trainer"};
+
+std::string section_of(const std::string& key) {
+  return key.substr(0, key.find('.'));
+}
+
+const std::string* find_value(const RawSettings& raw, const std::string& key) {
+  for (const auto& [name, value] : raw.entries) {
+    if (name == key) return &value;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void RawSettings::set(const std::string& key, const std::string& value) {
+  for (auto& entry : entries) {
+    if (entry.first == key) {
+      entry.second = value;
+      return;
+    }
+  }
+  entries.emplace_back(key, value);
+}
+
+void RawSettings::apply_override(const std::string& assignment) {
+  std::size_t equals = assignment.find('=');
+  std::string key = assignment.substr(0, equals);
+  if (equals == std::string::npos || key.find('.') == std::string::npos || key.front() == '.' ||
+      key.back() == '.') {
+    throw ConfigError("--set '" + assignment + "': expected section.key=value");
+  }
+  set(key, assignment.substr(equals + 1));
+  overridden.insert(key);
+}
+
+std::string RawSettings::origin_of(const std::string& key) const {
+  return overridden.count(key) ? "--set " + key : source + ": " + key;
+}
+
+RawSettings read_experiment_file(const std::string& path) {
+  std::ifstream file(path);
+  if (!file) throw ConfigError("cannot read experiment file '" + path + "'");
+  RawSettings raw;
+  raw.source = path;
+  namespace po = boost::program_options;
+  po::options_description none;
+  try {
+    po::parsed_options parsed = po::parse_config_file(file, none, /*allow_unregistered=*/true);
+    for (const auto& option : parsed.options) {
+      const std::string& key = option.string_key;
+      if (key.find('.') == std::string::npos) {
+        throw ConfigError("experiment file '" + path + "': setting '" + key +
+                          "' is outside any [section]");
+      }
+      if (find_value(raw, key) != nullptr) {
+        throw ConfigError("experiment file '" + path + "': '" + key + "' is set twice");
+      }
+      raw.entries.emplace_back(key, option.value.empty() ? "" : option.value.front());
+    }
+  } catch (const po::error& error) {
+    throw ConfigError("experiment file '" + path + "' is malformed: " + error.what());
+  }
+  return raw;
+}
+
+std::vector<Setting> declared_settings(const RawSettings& raw, const PluginCatalog& catalog) {
+  std::vector<Setting> declared;
+  auto add_section = [&](const std::string& section, const std::vector<OptionInfo>& options) {
+    for (const auto& option : options) {
+      declared.push_back(Setting{section + "." + option.name, option.default_value, option});
+    }
+  };
+  add_section("experiment", experiment_options());
+  add_section("eval", eval_options());
+  add_section("images", images_options());
+  add_section("resources", resources_options());
+  for (const auto& section : kPluginSections) {
+    OptionInfo plugin_option = plugin_name_option(section);
+    const std::string* name = find_value(raw, section + ".plugin");
+    std::string plugin_name = name ? *name : plugin_option.default_value;
+    if (plugin_name.empty()) {
+      throw ConfigError(raw.source + ": no " + section + " plugin named; set " + section +
+                        ".plugin (see `gantry plugins`)");
+    }
+    declared.push_back(Setting{section + ".plugin", plugin_name, plugin_option});
+    try {
+      add_section(section, catalog.find(section, plugin_name).info.options);
+    } catch (const PluginError& error) {
+      throw ConfigError(raw.source + ": " + section + ".plugin: " + error.what());
+    }
+  }
+  return declared;
+}
+
+ResolvedExperiment resolve_experiment(const RawSettings& raw, const PluginCatalog& catalog) {
+  std::vector<Setting> declared = declared_settings(raw, catalog);
+  std::map<std::string, std::size_t> index;
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i < declared.size(); ++i) {
+    index[declared[i].key] = i;
+    keys.push_back(declared[i].key);
+  }
+  for (const auto& [key, value] : raw.entries) {
+    auto found = index.find(key);
+    if (found == index.end()) {
+      std::string section = section_of(key);
+      bool known_section =
+          std::find(kSectionOrder.begin(), kSectionOrder.end(), section) != kSectionOrder.end();
+      std::string why = known_section ? "unknown key" : "unknown section '[" + section + "]' in";
+      throw ConfigError(raw.origin_of(key) + ": " + why + " '" + key + "'" +
+                        did_you_mean(key, keys));
+    }
+    Setting& setting = declared[found->second];
+    if (auto problem = setting.option.problem_with(value)) {
+      throw ConfigError(raw.origin_of(key) + ": " + *problem);
+    }
+    setting.value = value;
+  }
+  auto rank = [](const Setting& setting) {
+    auto position = std::find(kSectionOrder.begin(), kSectionOrder.end(), section_of(setting.key));
+    return std::make_pair(position - kSectionOrder.begin(), setting.key);
+  };
+  std::sort(declared.begin(), declared.end(),
+            [&](const Setting& a, const Setting& b) { return rank(a) < rank(b); });
+  ResolvedExperiment resolved;
+  resolved.settings_ = std::move(declared);
+  for (const auto& section : kPluginSections) {
+    const PluginInfo& info = catalog.find(section, resolved.value(section + ".plugin")).info;
+    resolved.plugins_ +=
+        (resolved.plugins_.empty() ? "" : ";") + section + "=" + info.name + "@" + info.version;
+  }
+  return resolved;
+}
+
+const std::string& ResolvedExperiment::value(const std::string& key) const {
+  for (const auto& setting : settings_) {
+    if (setting.key == key) return setting.value;
+  }
+  throw ConfigError("setting '" + key + "' is not part of this experiment");
+}
+
+Options ResolvedExperiment::section(const std::string& section) const {
+  std::map<std::string, std::string> values;
+  for (const auto& setting : settings_) {
+    if (section_of(setting.key) == section) {
+      values[setting.key.substr(section.size() + 1)] = setting.value;
+    }
+  }
+  return Options(std::move(values));
+}
+
+std::string ResolvedExperiment::to_ini() const {
+  std::ostringstream text;
+  std::string current;
+  for (const auto& setting : settings_) {
+    std::string section = section_of(setting.key);
+    if (section != current) {
+      text << (current.empty() ? "" : "\n") << "[" << section << "]\n";
+      current = section;
+    }
+    text << setting.key.substr(section.size() + 1) << " = " << setting.value << "\n";
+  }
+  return text.str();
+}
+
+std::string ResolvedExperiment::identity(std::int64_t seed) const {
+  // A fixed namespace UUID for Gantry run identities (generated once, never to change).
+  static const boost::uuids::uuid kNamespace = {{0x6b, 0x1f, 0x3c, 0x52, 0x9e, 0x07, 0x4d, 0x8a,
+                                                 0xa1, 0x44, 0x2e, 0x90, 0x5c, 0x37, 0xd2, 0x0f}};
+  std::string identified = plugins_ + "\nseed = " + std::to_string(seed) + "\n";
+  for (const auto& setting : settings_) {
+    if (std::find(kUnidentifiedSections.begin(), kUnidentifiedSections.end(),
+                  section_of(setting.key)) == kUnidentifiedSections.end()) {
+      identified += setting.key + " = " + setting.value + "\n";
+    }
+  }
+  boost::uuids::name_generator_sha1 generate(kNamespace);
+  return boost::uuids::to_string(generate(identified));
+}
+
+}  // namespace gantry

@@ -1,0 +1,50 @@
+// Executes one run from start to its recorded end: creates the plugins, trains, evaluates and
+// records. Whatever happens inside (a plugin throws, a loss diverges, the user interrupts), the
+// run ends recorded: finished, failed with its error text, or left "running" to be resumed.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "gantry/artifacts/layout.hpp"
+#include "gantry/config/experiment.hpp"
+#include "gantry/store/resume_policy.hpp"
+
+namespace gantry {
+
+class PluginCatalog;
+class ResultsDb;
+
+struct PlannedRun {
+  std::int64_t sweep_id;
+  std::string sweep_name;
+  ResolvedExperiment experiment;
+  std::int64_t seed;
+  std::string identity;
+};
+
+// Where results go. HDF5 paths are recorded relative to the database's directory when the
+// artifacts live below it, so the two can be moved together.
+struct RunStore {
+  ResultsDb& db;
+  std::filesystem::path artifacts_dir;
+  std::filesystem::path db_dir;
+};
+
+// not_claimed: between planning and starting, the database changed (another gantry process
+// took or finished the run), so this process left it alone.
+enum class RunStatus { finished, failed, interrupted, not_claimed };
+
+struct RunOutcome {
+  std::int64_t run_id = 0;
+  RunStatus status = RunStatus::failed;
+  std::string error;
+  double wall_seconds = 0.0;
+};
+
+RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCatalog& catalog,
+                       const ResumePolicy& policy, const std::atomic<bool>& stop_flag);
+
+}  // namespace gantry

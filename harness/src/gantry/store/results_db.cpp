@@ -1,0 +1,180 @@
+#include "gantry/store/results_db.hpp"
+
+#include <unistd.h>
+
+
+#include "gantry/base/build_info.hpp"
+#include "gantry/base/system.hpp"
+#include "gantry/store/schema.hpp"
+
+namespace gantry {
+namespace {
+
+std::int64_t this_process_start() {
+  static const std::int64_t start = process_start_time(getpid()).value_or(0);
+  return start;
+}
+
+}  // namespace
+
+ResultsDb::ResultsDb(const std::string& path, int busy_timeout_ms)
+    : connection_(path, sqlite::Connection::Mode::read_write_create, busy_timeout_ms) {
+  check_schema(connection_);
+  connection_.execute("PRAGMA journal_mode = WAL");
+  connection_.execute("PRAGMA foreign_keys = ON");
+  // NORMAL is durable across application crashes in WAL mode; only power loss can drop the
+  // last commits, never corrupt the file.
+  connection_.execute("PRAGMA synchronous = NORMAL");
+  migrate(connection_);
+}
+
+std::int64_t ResultsDb::ensure_sweep(const std::string& name, const std::string& experiment_file,
+                                     const std::string& command) {
+  std::lock_guard lock(mutex_);
+  sqlite::Transaction transaction(connection_);
+  sqlite::Statement upsert(
+      connection_,
+      "INSERT INTO sweeps (name, experiment_file, created_at, command) "
+      "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (name) DO UPDATE SET "
+      "experiment_file = excluded.experiment_file, command = excluded.command");
+  upsert.bind(1, name).bind(2, experiment_file).bind(3, utc_timestamp()).bind(4, command).run();
+  sqlite::Statement select(connection_, "SELECT id FROM sweeps WHERE name = ?1");
+  select.bind(1, name);
+  select.step();
+  std::int64_t id = select.column_int(0);
+  transaction.commit();
+  return id;
+}
+
+void ResultsDb::record_shard(std::int64_t sweep_id, const ShardRecord& record, bool only) {
+  std::lock_guard lock(mutex_);
+  sqlite::Transaction transaction(connection_);
+  if (only) {
+    sqlite::Statement forget(connection_,
+                             "DELETE FROM shards WHERE NOT (plan = ?1 AND shard_index = ?2 AND "
+                             "shard_count = ?3)");
+    forget.bind(1, record.plan).bind(2, record.index).bind(3, record.count).run();
+  }
+  sqlite::Statement upsert(
+      connection_,
+      "INSERT INTO shards (sweep_id, plan, shard_index, shard_count, runs, plan_runs, "
+      "recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET "
+      "recorded_at = excluded.recorded_at");
+  upsert.bind(1, sweep_id).bind(2, record.plan).bind(3, record.index).bind(4, record.count);
+  upsert.bind(5, record.runs).bind(6, record.plan_runs).bind(7, utc_timestamp()).run();
+  transaction.commit();
+}
+
+std::optional<ExistingRun> ResultsDb::select_run(std::int64_t sweep_id,
+                                                 const std::string& identity) {
+  sqlite::Statement select(connection_,
+                           "SELECT id, status, host, pid, process_start, attempt FROM runs "
+                           "WHERE sweep_id = ?1 AND identity = ?2");
+  select.bind(1, sweep_id).bind(2, identity);
+  if (!select.step()) return std::nullopt;
+  return ExistingRun{select.column_int(0), select.column_text(1), select.column_text(2),
+                     select.column_int(3), select.column_int(4),  select.column_int(5)};
+}
+
+std::optional<ExistingRun> ResultsDb::find_run(std::int64_t sweep_id, const std::string& identity) {
+  std::lock_guard lock(mutex_);
+  return select_run(sweep_id, identity);
+}
+
+std::optional<std::int64_t> ResultsDb::begin_run(const RunStart& start,
+                                                 const ResumePolicy& policy) {
+  std::lock_guard lock(mutex_);
+  sqlite::Transaction transaction(connection_);
+  std::optional<ExistingRun> existing = select_run(start.sweep_id, start.identity);
+  if (decide(existing, policy) != RunDecision::execute) return std::nullopt;
+  std::int64_t run_id = 0;
+  if (existing) {
+    run_id = existing->id;
+    for (const char* table : {"metrics", "summaries", "params"}) {
+      sqlite::Statement clear(connection_,
+                              std::string("DELETE FROM ") + table + " WHERE run_id = ?1");
+      clear.bind(1, run_id).run();
+    }
+    sqlite::Statement reset(
+        connection_,
+        "UPDATE runs SET status = 'running', config = ?2, plugins = ?3, "
+        "started_at = ?4, ended_at = NULL, wall_seconds = NULL, steps = NULL, "
+        "error = NULL, gantry_version = ?5, git_commit = ?6, host = ?7, "
+        "pid = ?8, build_flags = ?9, process_start = ?10, attempt = attempt + 1 "
+        "WHERE id = ?1");
+    reset.bind(1, run_id).bind(2, start.config).bind(3, start.plugins).bind(4, utc_timestamp());
+    reset.bind(5, gantry_version()).bind(6, gantry_git_commit()).bind(7, host_name());
+    reset.bind(8, std::int64_t{getpid()}).bind(9, gantry_build_flags());
+    reset.bind(10, this_process_start()).run();
+  } else {
+    sqlite::Statement insert(
+        connection_,
+        "INSERT INTO runs (sweep_id, seed, identity, status, config, plugins, started_at, "
+        "gantry_version, git_commit, host, pid, build_flags, process_start) "
+        "VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    insert.bind(1, start.sweep_id).bind(2, start.seed).bind(3, start.identity);
+    insert.bind(4, start.config).bind(5, start.plugins).bind(6, utc_timestamp());
+    insert.bind(7, gantry_version()).bind(8, gantry_git_commit()).bind(9, host_name());
+    insert.bind(10, std::int64_t{getpid()}).bind(11, gantry_build_flags());
+    insert.bind(12, this_process_start()).run();
+    run_id = connection_.last_insert_id();
+  }
+  sqlite::Statement param(connection_,
+                          "INSERT INTO params (run_id, key, value) VALUES (?1, ?2, ?3)");
+  for (const ParamValue& value : start.params) {
+    param.bind(1, run_id).bind(2, value.key).bind(3, value.value).run();
+  }
+  transaction.commit();
+  return run_id;
+}
+
+void ResultsDb::set_hdf5_path(std::int64_t run_id, const std::string& path) {
+  std::lock_guard lock(mutex_);
+  sqlite::Statement update(connection_, "UPDATE runs SET hdf5_path = ?2 WHERE id = ?1");
+  update.bind(1, run_id).bind(2, path).run();
+}
+
+void ResultsDb::append_metrics(std::int64_t run_id, const std::vector<MetricPoint>& points) {
+  if (points.empty()) return;
+  std::lock_guard lock(mutex_);
+  sqlite::Transaction transaction(connection_);
+  // REPLACE: a step logged twice (e.g. a trainer re-logging at its final step) keeps one value.
+  sqlite::Statement insert(
+      connection_,
+      "INSERT OR REPLACE INTO metrics (run_id, key, step, value) VALUES (?1, ?2, ?3, ?4)");
+  for (const MetricPoint& point : points) {
+    insert.bind(1, run_id).bind(2, point.key).bind(3, std::int64_t{point.step});
+    insert.bind(4, point.value).run();
+  }
+  transaction.commit();
+}
+
+void ResultsDb::end_run(std::int64_t run_id, const RunEnd& end) {
+  std::lock_guard lock(mutex_);
+  sqlite::Transaction transaction(connection_);
+  sqlite::Statement insert(
+      connection_, "INSERT OR REPLACE INTO summaries (run_id, key, value) VALUES (?1, ?2, ?3)");
+  for (const auto& [key, value] : end.summaries) {
+    insert.bind(1, run_id).bind(2, key).bind(3, value).run();
+  }
+  sqlite::Statement update(connection_,
+                           "UPDATE runs SET status = ?2, ended_at = ?3, wall_seconds = ?4, "
+                           "steps = ?5, error = ?6 WHERE id = ?1");
+  update.bind(1, run_id).bind(2, end.status).bind(3, utc_timestamp()).bind(4, end.wall_seconds);
+  update.bind(5, std::int64_t{end.steps});
+  if (end.error.empty()) {
+    update.bind_null(6);
+  } else {
+    update.bind(6, end.error);
+  }
+  update.run();
+  transaction.commit();
+}
+
+void ResultsDb::mark_interrupted(std::int64_t run_id, const std::string& reason) {
+  std::lock_guard lock(mutex_);
+  sqlite::Statement update(connection_, "UPDATE runs SET ended_at = ?2, error = ?3 WHERE id = ?1");
+  update.bind(1, run_id).bind(2, utc_timestamp()).bind(3, reason).run();
+}
+
+}  // namespace gantry

@@ -1,0 +1,92 @@
+// The results store's write side: sweeps, runs, params, metrics and summaries in one SQLite
+// file (WAL, busy timeout, batched inserts). Thread-safe: the sweep's workers share one
+// connection per process, as SQLite's POSIX locks require, behind a mutex.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gantry/store/resume_policy.hpp"
+#include "gantry/store/sqlite.hpp"
+
+namespace gantry {
+
+struct MetricPoint {
+  std::string key;
+  long long step;
+  double value;
+};
+
+struct ParamValue {
+  std::string key;
+  sqlite::Value value;  // integers and reals are stored as numbers, so they compare as numbers
+};
+
+// Everything recorded when a run starts.
+struct RunStart {
+  std::int64_t sweep_id;
+  std::int64_t seed;
+  std::string identity;
+  std::string config;   // resolved experiment, INI text: rerunnable as it is
+  std::string plugins;  // kind=name@version of each plugin used
+  std::vector<ParamValue> params;
+};
+
+struct RunEnd {
+  std::string status;  // "finished" or "failed"
+  double wall_seconds;
+  long long steps;
+  std::string error;  // empty when finished
+  std::vector<std::pair<std::string, double>> summaries;
+};
+
+// One share of a sharded sweep (`gantry sweep --shard K/N`), as the shards table records it.
+struct ShardRecord {
+  std::string plan;  // plan_fingerprint of the whole sweep
+  int index;
+  int count;
+  int runs;       // runs in this share
+  int plan_runs;  // runs in the whole sweep
+};
+
+class ResultsDb {
+ public:
+  // Opens or creates the database and migrates it to the current schema.
+  explicit ResultsDb(const std::string& path, int busy_timeout_ms = 10000);
+
+  const std::string& path() const { return connection_.path(); }
+
+  // Finds or creates the sweep named `name`, recording the command that (re)ran it.
+  std::int64_t ensure_sweep(const std::string& name, const std::string& experiment_file,
+                            const std::string& command);
+
+  // Notes that this database holds (or is filling) share record.index of a sharded sweep. With
+  // `only`, the database is that share's own (--shard-dir) and forgets any other share it
+  // recorded: a sweep resubmitted with more seeds reuses the share's file under a new plan.
+  void record_shard(std::int64_t sweep_id, const ShardRecord& record, bool only = false);
+
+  std::optional<ExistingRun> find_run(std::int64_t sweep_id, const std::string& identity);
+
+  // Claims the run in one write transaction: inserts it as "running", or, when a row with its
+  // identity exists and `policy` says to run it again, resets that row in place (old metrics,
+  // params and summaries removed, attempt + 1) so nothing is duplicated. Returns the run id, or
+  // nothing when the row must be left as it is (finished, failed, or another process runs it).
+  std::optional<std::int64_t> begin_run(const RunStart& start, const ResumePolicy& policy);
+  void set_hdf5_path(std::int64_t run_id, const std::string& path);
+
+  void append_metrics(std::int64_t run_id, const std::vector<MetricPoint>& points);
+  void end_run(std::int64_t run_id, const RunEnd& end);
+  // Leaves the run "running" for a later resume, noting why it stopped.
+  void mark_interrupted(std::int64_t run_id, const std::string& reason);
+
+ private:
+  std::optional<ExistingRun> select_run(std::int64_t sweep_id, const std::string& identity);
+
+  std::mutex mutex_;
+  sqlite::Connection connection_;
+};
+
+}  // namespace gantry

@@ -1,0 +1,62 @@
+#include "gantry/store/results_merge_io.hpp"
+
+#include "gantry/base/errors.hpp"
+#include "gantry/store/schema.hpp"
+
+namespace gantry::merge_detail {
+namespace fs = std::filesystem;
+
+std::string describe(const ShardRow& row) {
+  return "sweep '" + row.sweep + "', plan " + row.plan.substr(0, 8) + ", shard " +
+         std::to_string(row.index) + "/" + std::to_string(row.count);
+}
+
+namespace {
+
+std::vector<ShardRow> read_shards(sqlite::Connection& connection, int version) {
+  std::vector<ShardRow> rows;
+  if (version < 2) return rows;  // before shards were recorded
+  sqlite::Statement select(connection,
+                           "SELECT sweeps.name, plan, shard_index, shard_count, runs, plan_runs, "
+                           "recorded_at FROM shards JOIN sweeps ON sweeps.id = shards.sweep_id "
+                           "ORDER BY shard_count, shard_index");
+  while (select.step()) {
+    rows.push_back(ShardRow{select.column_text(0), select.column_text(1), select.column_int(2),
+                            select.column_int(3), select.column_int(4), select.column_int(5),
+                            select.column_text(6)});
+  }
+  return rows;
+}
+
+}  // namespace
+
+Input open_input(const fs::path& path) {
+  std::error_code error;
+  if (!fs::exists(path, error)) throw StorageError("no such file");
+  if (!fs::is_regular_file(path, error)) throw StorageError("not a regular file");
+  sqlite::Connection connection(path.string(), sqlite::Connection::Mode::read_only, 10000);
+  int version = check_schema(connection);
+  if (version == 0) throw SchemaError("an empty database, not Gantry results");
+  sqlite::Statement check(connection, "PRAGMA quick_check");
+  while (check.step()) {
+    if (check.column_text(0) != "ok") {
+      throw SchemaError("damaged (SQLite quick_check: " + check.column_text(0) + ")");
+    }
+  }
+  std::vector<ShardRow> shards = read_shards(connection, version);
+  return Input{std::move(connection), version, std::move(shards)};
+}
+
+sqlite::Connection open_output(const fs::path& path) {
+  std::error_code error;
+  if (!path.parent_path().empty()) fs::create_directories(path.parent_path(), error);
+  sqlite::Connection connection(path.string(), sqlite::Connection::Mode::read_write_create, 10000);
+  check_schema(connection);
+  connection.execute("PRAGMA journal_mode = WAL");
+  connection.execute("PRAGMA foreign_keys = ON");
+  connection.execute("PRAGMA synchronous = NORMAL");
+  migrate(connection);
+  return connection;
+}
+
+}  // namespace gantry::merge_detail

@@ -1,0 +1,156 @@
+#include "gantry/store/results_reader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "gantry/base/errors.hpp"
+#include "gantry/base/number_format.hpp"
+#include "gantry/store/schema.hpp"
+
+namespace gantry {
+namespace {
+
+// Summary metrics shown by `gantry runs` when none are asked for, in this order.
+const std::vector<std::string> kDefaultRunMetrics = {
+    "eval.energy_distance", "eval.median_abs_residual", "eval.median_fit_rmse",
+    "eval.d_acc_real",      "eval.d_acc_fake",          "g_loss"};
+
+}  // namespace
+
+sqlite::Connection open_results_read_only(const std::string& path) {
+  if (!std::filesystem::exists(path)) {
+    throw StorageError("no results database at '" + path +
+                       "' (run `gantry sweep` first, or point --db at one)");
+  }
+  if (std::filesystem::is_directory(path)) {
+    throw StorageError("'" + path + "' is a directory, not a results database");
+  }
+  sqlite::Connection connection(path, sqlite::Connection::Mode::read_only, 5000);
+  if (check_schema(connection) == 0) {
+    throw SchemaError("'" + path + "' is empty: it holds no Gantry results yet");
+  }
+  connection.execute("PRAGMA query_only = ON");
+  return connection;
+}
+
+ResultsReader::ResultsReader(const std::string& path) : connection_(open_results_read_only(path)) {}
+
+Table ResultsReader::query(const std::string& sql) {
+  const char* tail = nullptr;
+  sqlite3_stmt* probe = nullptr;
+  int status = sqlite3_prepare_v2(connection_.handle(), sql.c_str(), -1, &probe, &tail);
+  sqlite3_finalize(probe);
+  connection_.check(status, "preparing the query");
+  if (tail != nullptr && std::string(tail).find_first_not_of(" \t\r\n;") != std::string::npos) {
+    throw ConfigError("gantry query runs one SQL statement; found more after the first");
+  }
+  sqlite::Statement statement(connection_, sql);
+  if (!statement.read_only()) {
+    throw ConfigError("gantry query is read-only; this statement would modify the database");
+  }
+  Table table;
+  for (int i = 0; i < statement.column_count(); ++i) {
+    table.columns.push_back(statement.column_name(i));
+  }
+  while (statement.step()) {
+    std::vector<sqlite::Value> row;
+    for (int i = 0; i < statement.column_count(); ++i) row.push_back(statement.column(i));
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+Table ResultsReader::runs(const RunsFilter& filter) {
+  sqlite::Statement select(connection_,
+                           "SELECT runs.id, sweeps.name, runs.seed, runs.status, "
+                           "runs.wall_seconds, runs.error FROM runs "
+                           "JOIN sweeps ON sweeps.id = runs.sweep_id "
+                           "WHERE (?1 = '' OR sweeps.name = ?1) AND (?2 = '' OR runs.status = ?2) "
+                           "ORDER BY runs.id");
+  select.bind(1, filter.sweep).bind(2, filter.status);
+  struct Row {
+    std::int64_t id;
+    std::string sweep;
+    std::int64_t seed;
+    std::string status;
+    sqlite::Value seconds;
+    std::string error;
+  };
+  std::vector<Row> rows;
+  while (select.step()) {
+    rows.push_back(Row{select.column_int(0), select.column_text(1), select.column_int(2),
+                       select.column_text(3), select.column(4), select.column_text(5)});
+  }
+  if (!filter.sweep.empty() && rows.empty()) {
+    sqlite::Statement exists(connection_, "SELECT 1 FROM sweeps WHERE name = ?1");
+    exists.bind(1, filter.sweep);
+    if (!exists.step()) throw ConfigError("no sweep named '" + filter.sweep + "' in the database");
+  }
+
+  // Params that take more than one value within a run's sweep are the ones worth a column.
+  std::vector<std::string> varying;
+  sqlite::Statement keys(
+      connection_,
+      "SELECT params.key FROM params JOIN runs ON runs.id = params.run_id "
+      "JOIN sweeps ON sweeps.id = runs.sweep_id WHERE (?1 = '' OR sweeps.name = ?1) "
+      "GROUP BY runs.sweep_id, params.key HAVING count(DISTINCT params.value) > 1 "
+      "ORDER BY params.key");
+  keys.bind(1, filter.sweep);
+  while (keys.step()) {
+    std::string key = keys.column_text(0);
+    if (std::find(varying.begin(), varying.end(), key) == varying.end()) varying.push_back(key);
+  }
+  std::vector<std::string> metrics = filter.metrics;
+  if (metrics.empty()) {
+    sqlite::Statement present(connection_, "SELECT DISTINCT key FROM summaries");
+    std::set<std::string> available;
+    while (present.step()) available.insert(present.column_text(0));
+    for (const auto& key : kDefaultRunMetrics) {
+      if (available.count(key)) metrics.push_back(key);
+    }
+  }
+
+  Table table;
+  table.columns = {"id", "sweep"};
+  table.columns.insert(table.columns.end(), varying.begin(), varying.end());
+  table.columns.insert(table.columns.end(), {"seed", "status", "duration"});
+  table.columns.insert(table.columns.end(), metrics.begin(), metrics.end());
+  table.columns.push_back("error");
+  sqlite::Statement param(connection_, "SELECT value FROM params WHERE run_id = ?1 AND key = ?2");
+  sqlite::Statement summary(connection_,
+                            "SELECT value FROM summaries WHERE run_id = ?1 AND key = ?2");
+  auto lookup = [](sqlite::Statement& statement, std::int64_t run, const std::string& key) {
+    statement.bind(1, run).bind(2, key);
+    sqlite::Value value = statement.step() ? statement.column(0) : sqlite::Value{};
+    statement.reset();
+    return value;
+  };
+  for (const Row& row : rows) {
+    std::vector<sqlite::Value> cells = {row.id, row.sweep};
+    for (const auto& key : varying) cells.push_back(lookup(param, row.id, key));
+    cells.push_back(row.seed);
+    cells.push_back(row.status);
+    const auto* seconds = std::get_if<double>(&row.seconds);
+    cells.push_back(seconds ? sqlite::Value{format_duration(*seconds)} : sqlite::Value{});
+    for (const auto& key : metrics) cells.push_back(lookup(summary, row.id, key));
+    cells.push_back(row.error);
+    table.rows.push_back(std::move(cells));
+  }
+  return table;
+}
+
+Table ResultsReader::run_summary(std::int64_t run_id) {
+  sqlite::Statement select(connection_,
+                           "SELECT runs.id, runs.status, summaries.key, summaries.value "
+                           "FROM runs LEFT JOIN summaries ON summaries.run_id = runs.id "
+                           "WHERE runs.id = ?1 ORDER BY summaries.key");
+  select.bind(1, run_id);
+  Table table{{"run", "status", "summary", "value"}, {}};
+  while (select.step()) {
+    table.rows.push_back({select.column(0), select.column(1), select.column(2), select.column(3)});
+  }
+  return table;
+}
+
+}  // namespace gantry

@@ -1,0 +1,22 @@
+// The results database schema and its migrations. The schema is a public interface
+// (docs/results-schema.md): every change is a new migration and a new version number.
+#pragma once
+
+#include "gantry/store/sqlite.hpp"
+
+namespace gantry {
+
+// PRAGMA application_id of every Gantry results database: "GNTR".
+inline constexpr int kResultsApplicationId = 0x474E5452;
+// PRAGMA user_version this gantry writes and understands.
+inline constexpr int kResultsSchemaVersion = 2;
+
+// Checks the file is a Gantry database (or empty) of a version this gantry can read; throws
+// SchemaError naming the file otherwise. Returns the version found (0 for an empty file).
+int check_schema(sqlite::Connection& connection);
+
+// Brings an empty or older database to kResultsSchemaVersion, one migration per version, each in
+// its own transaction.
+void migrate(sqlite::Connection& connection);
+
+}  // namespace gantry

@@ -1,0 +1,130 @@
+#include "gantry/store/sqlite.hpp"
+
+namespace gantry::sqlite {
+
+Connection::Connection(const std::string& path, Mode mode, int busy_timeout_ms) : path_(path) {
+  int flags =
+      mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  // One connection is shared by the sweep's worker threads behind the results store's mutex;
+  // SQLite's own serialisation is a second guard.
+  flags |= SQLITE_OPEN_FULLMUTEX;
+  int status = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (status != SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(status);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw StorageError("cannot open database '" + path + "': " + message);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, busy_timeout_ms);
+}
+
+Connection::~Connection() {
+  sqlite3_close_v2(db_);
+}
+
+void Connection::check(int status, const std::string& what) const {
+  if (status == SQLITE_OK || status == SQLITE_ROW || status == SQLITE_DONE) return;
+  std::string message = "database '" + path_ + "': " + what + ": " + sqlite3_errmsg(db_);
+  int primary = status & 0xff;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+    throw DatabaseBusyError(message +
+                            " (another process holds the lock; try again when it is done)");
+  }
+  if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
+    throw SchemaError(message);
+  }
+  throw StorageError(message);
+}
+
+void Connection::execute(const std::string& sql) {
+  char* error = nullptr;
+  int status = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
+  if (error) sqlite3_free(error);
+  check(status, "executing '" + sql.substr(0, 60) + "'");
+}
+
+Statement::Statement(Connection& connection, const std::string& sql)
+    : connection_(connection), sql_(sql) {
+  connection_.check(sqlite3_prepare_v2(connection.handle(), sql.c_str(), -1, &stmt_, nullptr),
+                    "preparing '" + sql + "'");
+  if (stmt_ == nullptr) throw StorageError("empty SQL statement");
+}
+
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
+
+Statement& Statement::bind(int index, const Value& value) {
+  int status = SQLITE_OK;
+  if (std::holds_alternative<std::monostate>(value)) {
+    status = sqlite3_bind_null(stmt_, index);
+  } else if (auto* integer = std::get_if<std::int64_t>(&value)) {
+    status = sqlite3_bind_int64(stmt_, index, *integer);
+  } else if (auto* real = std::get_if<double>(&value)) {
+    status = sqlite3_bind_double(stmt_, index, *real);
+  } else {
+    const auto& text = std::get<std::string>(value);
+    status = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                               SQLITE_TRANSIENT);
+  }
+  connection_.check(status, "binding parameter " + std::to_string(index));
+  return *this;
+}
+
+bool Statement::step() {
+  int status = sqlite3_step(stmt_);
+  if (status == SQLITE_ROW) return true;
+  if (status == SQLITE_DONE) return false;
+  // The statement must be reset before the error message is reliable for every status.
+  sqlite3_reset(stmt_);
+  connection_.check(status, "running '" + sql_.substr(0, 80) + "'");
+  return false;
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+  reset();
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+Value Statement::column(int index) const {
+  switch (sqlite3_column_type(stmt_, index)) {
+    case SQLITE_INTEGER:
+      return Value{std::int64_t{sqlite3_column_int64(stmt_, index)}};
+    case SQLITE_FLOAT:
+      return Value{sqlite3_column_double(stmt_, index)};
+    case SQLITE_NULL:
+      return Value{};
+    default:
+      return Value{column_text(index)};
+  }
+}
+
+std::string Statement::column_text(int index) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, index);
+  if (text == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)));
+}
+
+Transaction::Transaction(Connection& connection) : connection_(connection) {
+  // IMMEDIATE takes the write lock now, so a busy database fails here, before any work.
+  connection_.execute("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction() {
+  if (open_) sqlite3_exec(connection_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+  connection_.execute("COMMIT");
+  open_ = false;
+}
+
+}  // namespace gantry::sqlite

@@ -1,0 +1,100 @@
+// Thin RAII layer over SQLite's C API: one owner per handle, status codes become StorageError
+// (DatabaseBusyError when the lock could not be had within the busy timeout).
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+
+#include "gantry/base/errors.hpp"
+#include "gantry/base/value.hpp"
+
+namespace gantry::sqlite {
+
+// A value read from or bound to a column.
+using Value = gantry::Value;
+
+class Connection {
+ public:
+  enum class Mode { read_write_create, read_only };
+
+  Connection(const std::string& path, Mode mode, int busy_timeout_ms);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  // Movable so a function can open and check a connection and hand it over; the moved-from
+  // object owns nothing.
+  Connection(Connection&& other) noexcept
+      : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+  Connection& operator=(Connection&&) = delete;
+
+  sqlite3* handle() const { return db_; }
+  const std::string& path() const { return path_; }
+
+  // Runs one or more statements that return no rows.
+  void execute(const std::string& sql);
+  std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+
+  // Throws the matching StorageError for a non-OK status, naming the database and `what`.
+  void check(int status, const std::string& what) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+class Statement {
+ public:
+  Statement(Connection& connection, const std::string& sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int index, const Value& value);
+  Statement& bind(int index, std::int64_t value) { return bind(index, Value{value}); }
+  Statement& bind(int index, int value) { return bind(index, Value{std::int64_t{value}}); }
+  Statement& bind(int index, double value) { return bind(index, Value{value}); }
+  Statement& bind(int index, const std::string& value) { return bind(index, Value{value}); }
+  Statement& bind(int index, const char* value) { return bind(index, Value{std::string(value)}); }
+  Statement& bind_null(int index) { return bind(index, Value{}); }
+
+  // Advances to the next row; false when done.
+  bool step();
+  // Steps a statement that returns no rows, then resets it for reuse.
+  void run();
+  void reset();
+
+  int column_count() const { return sqlite3_column_count(stmt_); }
+  std::string column_name(int index) const { return sqlite3_column_name(stmt_, index); }
+  Value column(int index) const;
+  std::int64_t column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
+  double column_double(int index) const { return sqlite3_column_double(stmt_, index); }
+  std::string column_text(int index) const;
+  bool column_is_null(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
+  bool read_only() const { return sqlite3_stmt_readonly(stmt_) != 0; }
+
+ private:
+  Connection& connection_;
+  sqlite3_stmt* stmt_ = nullptr;
+  std::string sql_;
+};
+
+// Commits on commit(), rolls back if destroyed before that (exception paths).
+class Transaction {
+ public:
+  explicit Transaction(Connection& connection);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  Connection& connection_;
+  bool open_ = true;
+};
+
+}  // namespace gantry::sqlite

@@ -1,0 +1,49 @@
+// Runs a planned sweep on N worker threads, resuming from what the database already holds:
+// finished runs are skipped, failed ones too unless asked to retry, runs another live gantry
+// process is running are left to it, and runs left "running" by a process that is gone (Ctrl-C,
+// kill -9, a crash) are rerun in place.
+#pragma once
+
+#include <atomic>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "gantry/store/resume_policy.hpp"
+#include "gantry/run/run_executor.hpp"
+
+namespace gantry {
+
+struct SweepSettings {
+  int jobs = 1;
+  ResumePolicy policy;
+};
+
+struct SweepResult {
+  int planned = 0;
+  int recorded_finished = 0;  // finished in an earlier invocation
+  int recorded_failed = 0;    // failed in an earlier invocation, not retried
+  int busy = 0;               // being run by another live gantry process
+  int finished = 0;
+  int failed = 0;
+  int interrupted = 0;
+  std::vector<RunOutcome> outcomes;  // of the runs this invocation set out to execute
+
+  // Every planned run is now recorded as finished.
+  bool complete() const { return finished + recorded_finished == planned; }
+  // Some planned run is recorded as failed, now or earlier.
+  bool any_failed() const { return failed + recorded_failed > 0; }
+};
+
+SweepResult run_sweep(const std::vector<PlannedRun>& plan, RunStore& store,
+                      const PluginCatalog& catalog, const SweepSettings& settings,
+                      const std::atomic<bool>& stop_flag, std::ostream& progress_out,
+                      bool terminal);
+
+// The settings that take more than one value across the plan, in settings order.
+std::vector<std::string> varying_keys(const std::vector<PlannedRun>& plan);
+
+// "seed=3 trainer.k=2": the run's seed and its values of the varying settings.
+std::string describe_run(const PlannedRun& run, const std::vector<std::string>& varying);
+
+}  // namespace gantry

@@ -1,5 +1,6 @@
 #include "gantry/artifacts/layout.hpp"
 
+#include <cstdint>
 #include <cstdio>
 
 namespace gantry {
@@ -19,5 +20,22 @@ std::string artifact_file_name(std::int64_t run_id, const std::string& identity)
   std::snprintf(name, sizeof name, "run-%06lld-", static_cast<long long>(run_id));
   return name + identity.substr(0, 8) + ".h5";
 }
+
+namespace layout {
+
+std::string evaluation(long long step) { return "step_" + std::to_string(step); }
+
+std::optional<long long> step_of_evaluation(const std::string& name) {
+  const std::string prefix = "step_";
+  if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) return {};
+  long long step = 0;
+  for (std::size_t i = prefix.size(); i < name.size(); ++i) {
+    if (name[i] < '0' || name[i] > '9' || step > (INT64_MAX - 9) / 10) return {};
+    step = step * 10 + (name[i] - '0');
+  }
+  return step;
+}
+
+}  // namespace layout
 
 }  // namespace gantry

@@ -4,7 +4,7 @@
 // interface (docs/results-schema.md), versioned by the root attribute gantry_layout_version.
 //
 // Each write opens, writes and closes the file, so a run killed between evaluations leaves a
-// readable file. Debian's HDF5 is not thread-safe, so every call holds one process-wide lock.
+// readable file. The names are layout.hpp's; every HDF5 call goes through hdf5_access.hpp.
 #pragma once
 
 #include <cstdint>
@@ -13,13 +13,11 @@
 #include <utility>
 #include <vector>
 
+#include "gantry/artifacts/layout.hpp"
 #include "gantry/data_source.hpp"
 #include "gantry/matrix.hpp"
 
 namespace gantry {
-
-// 2 added /images; a version 1 file is a version 2 file without image grids.
-inline constexpr int kHdf5LayoutVersion = 2;
 
 struct RunAttributes {
   std::int64_t run_id;

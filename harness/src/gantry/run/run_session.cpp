@@ -178,7 +178,7 @@ Matrix RunSession::generated_rows(int rows, const std::string& stream) {
 void RunSession::prepare() {
   phase_ = Phase::preparing;
   heldout_ = checked_data_->sample(eval_.heldout_rows, random("heldout"));
-  artifacts_.write_samples("real", heldout_);
+  artifacts_.write_samples(layout::kHeldoutReal, heldout_);
   if (plugins_.image_shape && eval_.image_grid > 0) {
     // A stream of its own: the grid changes no other number of the run.
     grid_latent_ =
@@ -233,9 +233,9 @@ void RunSession::evaluate(long long step) {
       {eval_.energy_rows, static_cast<int>(heldout_.rows()), static_cast<int>(fake.rows())});
   record(step, "eval.energy_distance",
          energy_distance(heldout_.topRows(energy_rows), fake.topRows(energy_rows)));
-  if (eval_.keep_samples) artifacts_.write_samples("step_" + std::to_string(step), fake, step);
+  if (eval_.keep_samples) artifacts_.write_samples(layout::evaluation(step), fake, step);
   if (grid_latent_.rows() > 0) {
-    artifacts_.write_images("step_" + std::to_string(step), checked_model_->generate(grid_latent_),
+    artifacts_.write_images(layout::evaluation(step), checked_model_->generate(grid_latent_),
                             *plugins_.image_shape, step, eval_.image_grid, eval_.image_png);
   }
   db_.append_metrics(run_id_, pending_metrics_);
@@ -246,7 +246,7 @@ void RunSession::evaluate(long long step) {
 void RunSession::finish() {
   raise_pending("when training ended");
   phase_ = Phase::finishing;
-  artifacts_.write_samples("final", generated_rows(eval_.final_rows, "final"), last_step_);
+  artifacts_.write_samples(layout::kFinal, generated_rows(eval_.final_rows, "final"), last_step_);
 }
 
 void RunSession::flush() {

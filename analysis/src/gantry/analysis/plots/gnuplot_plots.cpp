@@ -10,7 +10,7 @@
 #include "gantry/analysis/plots/gnuplot.hpp"
 #include "gantry/analysis/plots/report_plots.hpp"
 #include "gantry/analysis/plots/sample_plots.hpp"
-#include "gantry/analysis/plots/sample_reader.hpp"
+#include "gantry/artifacts/sample_reader.hpp"
 #include "gantry/base/errors.hpp"
 
 namespace gantry::analysis {
@@ -87,7 +87,7 @@ std::vector<std::string> write_plots(const Report& report, const PlotRequest& re
   std::optional<plots::Figure> samples;
   if (request.sample_run) {
     const RunRecord& run = find_run(report, *request.sample_run);
-    plots::RunSamples read = plots::read_run_samples(hdf5_file_of(run));
+    RunSamples read = read_run_samples(hdf5_file_of(run));
     samples = plots::samples_figure(read, run.id, run_title(report, run));
   }
   prepare_directory(request.directory);

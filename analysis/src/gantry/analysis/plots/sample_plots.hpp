@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "gantry/analysis/plots/gnuplot.hpp"
-#include "gantry/analysis/plots/sample_reader.hpp"
+#include "gantry/artifacts/sample_reader.hpp"
 
 namespace gantry::analysis::plots {
 

@@ -1,5 +1,6 @@
-// Reads a run's samples from its HDF5 file (docs/results-schema.md): the held-out real rows and
-// the rows generated at each evaluation, for `gantry report --plots`.
+// Reads a run's samples back from its HDF5 file (docs/results-schema.md), with the names of
+// layout.hpp and the lock and error mapping of hdf5_access.hpp: the held-out real rows and the
+// rows generated at each evaluation, for `gantry report --plots`.
 #pragma once
 
 #include <cstddef>
@@ -7,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace gantry::analysis::plots {
+namespace gantry {
 
 // One /samples dataset: rows x columns floats, row-major.
 struct SampleSet {
@@ -30,4 +31,4 @@ struct RunSamples {
 // a sample set that is not a 2-D table as wide as the real rows.
 RunSamples read_run_samples(const std::string& path);
 
-}  // namespace gantry::analysis::plots
+}  // namespace gantry

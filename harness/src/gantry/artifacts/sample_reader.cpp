@@ -1,0 +1,87 @@
+#include "gantry/artifacts/sample_reader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "gantry/artifacts/hdf5_access.hpp"
+#include "gantry/artifacts/layout.hpp"
+#include "gantry/base/errors.hpp"
+
+namespace gantry {
+namespace {
+
+std::string samples_path(const std::string& name) {
+  return std::string(layout::kSamples) + "/" + name;
+}
+
+SampleSet read_set(const H5::Group& samples, const std::string& name, const std::string& path) {
+  H5::DataSet dataset = samples.openDataSet(name);
+  H5::DataSpace space = dataset.getSpace();
+  if (space.getSimpleExtentNdims() != 2) {
+    throw StorageError("HDF5 file '" + path + "': " + samples_path(name) +
+                       " is not a table of rows (expected 2 dimensions, found " +
+                       std::to_string(space.getSimpleExtentNdims()) + ")");
+  }
+  hsize_t dims[2] = {0, 0};
+  space.getSimpleExtentDims(dims);
+  SampleSet set;
+  set.name = name;
+  set.rows = static_cast<std::size_t>(dims[0]);
+  set.columns = static_cast<std::size_t>(dims[1]);
+  set.values.resize(set.rows * set.columns);
+  if (!set.values.empty()) dataset.read(set.values.data(), H5::PredType::NATIVE_FLOAT);
+  if (auto step = hdf5::read_int_attribute(dataset, layout::kStep)) set.step = *step;
+  return set;
+}
+
+// /samples/step_<N> by increasing N, then /samples/final when the file has it.
+std::vector<SampleSet> read_generated(const H5::Group& samples, const std::string& path) {
+  std::vector<std::pair<long long, std::string>> steps;
+  bool has_final = false;
+  for (hsize_t i = 0; i < samples.getNumObjs(); ++i) {
+    std::string name = samples.getObjnameByIdx(i);
+    if (name == layout::kFinal) has_final = true;
+    if (auto step = layout::step_of_evaluation(name)) steps.emplace_back(*step, name);
+  }
+  std::sort(steps.begin(), steps.end());
+  std::vector<SampleSet> generated;
+  for (const auto& [step, name] : steps) {
+    SampleSet set = read_set(samples, name, path);
+    set.step = step;
+    generated.push_back(std::move(set));
+  }
+  if (has_final) generated.push_back(read_set(samples, layout::kFinal, path));
+  return generated;
+}
+
+}  // namespace
+
+RunSamples read_run_samples(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
+    throw StorageError("HDF5 file '" + path + "' does not exist");
+  }
+  RunSamples result;
+  result.path = path;
+  hdf5::access(path, "reading the samples", [&] {
+    H5::H5File file(path, H5F_ACC_RDONLY);
+    if (!file.nameExists(layout::kSamples) || !file.nameExists(samples_path(layout::kHeldoutReal))) {
+      throw StorageError("HDF5 file '" + path + "' has no " + samples_path(layout::kHeldoutReal) +
+                         ": not a Gantry run file");
+    }
+    H5::Group samples = file.openGroup(layout::kSamples);
+    result.real = read_set(samples, layout::kHeldoutReal, path);
+    result.generated = read_generated(samples, path);
+  });
+  for (const SampleSet& set : result.generated) {
+    if (set.columns != result.real.columns) {
+      throw StorageError("HDF5 file '" + path + "': " + samples_path(set.name) + " has " +
+                         std::to_string(set.columns) + " columns but " +
+                         samples_path(layout::kHeldoutReal) + " has " +
+                         std::to_string(result.real.columns));
+    }
+  }
+  return result;
+}
+
+}  // namespace gantry

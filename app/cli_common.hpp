@@ -35,7 +35,4 @@ std::optional<po::variables_map> parse_command(const std::string& usage,
                                                const po::positional_options_description& positional,
                                                const std::vector<std::string>& args);
 
-// "a,b,c" -> {"a", "b", "c"}
-std::vector<std::string> split_list(const std::string& text);
-
 }  // namespace gantry::cli

@@ -7,12 +7,12 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "gantry/base/number_format.hpp"
 #include "gantry/analysis/plots/gnuplot_plots.hpp"
-#include "gantry/analysis/report/report.hpp"
 #include "gantry/analysis/render/report_render.hpp"
-#include "gantry/analysis/report/results_snapshot.hpp"
+#include "gantry/analysis/report/report.hpp"
 #include "gantry/base/errors.hpp"
+#include "gantry/base/number_format.hpp"
+#include "gantry/store/results_snapshot.hpp"
 
 namespace gantry::cli {
 namespace {
@@ -57,7 +57,7 @@ std::optional<std::int64_t> default_sample_run(const Report& report) {
     auto found = run.summaries.find(metric);
     // A run whose HDF5 file is gone (moved, deleted) cannot be drawn; the user did not ask
     // for that one, so another is chosen.
-    if (run.status != "finished" || found == run.summaries.end() ||
+    if (run.status != RecordedStatus::finished || found == run.summaries.end() ||
         !std::filesystem::is_regular_file(run.hdf5_path)) {
       continue;
     }
@@ -71,7 +71,7 @@ std::optional<std::int64_t> default_sample_run(const Report& report) {
 
 bool has_run(const Report& report, std::int64_t id) {
   return std::any_of(report.runs->begin(), report.runs->end(),
-                     [id](const analysis::RunRecord& run) { return run.id == id; });
+                     [id](const RunRecord& run) { return run.id == id; });
 }
 
 }  // namespace
@@ -129,7 +129,7 @@ int command_report(const std::vector<std::string>& raw_args) {
     throw ConfigError("--plot-run chooses the run whose samples --plots draws; give --plots DIR");
   }
 
-  analysis::ResultsSnapshot snapshot(store.db);
+  ResultsSnapshot snapshot(store.db);
   Report report = analysis::build_report(snapshot, request);
   // Every output the user asked for is checked before the report is printed, so a bad path
   // does not leave a printed report followed by an error.

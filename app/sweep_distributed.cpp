@@ -1,16 +1,12 @@
 #include "sweep_distributed.hpp"
 
-#include <unistd.h>
-
-#include <climits>
 #include <iostream>
 
 #include "gantry/base/errors.hpp"
 #include "gantry/cluster/slurm_submit.hpp"
-#include "gantry/sweep/sweep_shard.hpp"
+#include "gantry/cluster/slurm_sweep.hpp"
 
 namespace gantry::cli {
-namespace fs = std::filesystem;
 
 void add_distributed_options(po::options_description& options, DistributedArguments& args) {
   po::options_description shard("sharding and Slurm (docs/slurm.md)");
@@ -56,69 +52,20 @@ void check_distributed(const DistributedArguments& args) {
   if (args.resources.cpus_per_task < 1) throw ConfigError("--cpus-per-task must be at least 1");
 }
 
-ShardedSweep::ShardedSweep(const DistributedArguments& args, std::vector<PlannedRun>& plan,
-                           const std::string& sweep_name, StoreOptions& store) {
-  if (args.shard.empty()) return;
-  ShardSpec shard =
-      args.shard == "slurm" ? shard_from_slurm_environment() : parse_shard(args.shard);
-  std::string fingerprint = plan_fingerprint(sweep_name, plan);
-  int plan_runs = static_cast<int>(plan.size());
-  plan = select_shard(plan, shard);
-  record_ =
-      ShardRecord{fingerprint, shard.index, shard.count, static_cast<int>(plan.size()), plan_runs};
-  if (args.shard_dir.empty()) return;
-  workspace_.emplace(fs::absolute(args.shard_dir), scratch_root(args.scratch), shard, fingerprint);
-  if (workspace_->prepare()) {
-    std::cerr << "resuming " << shard.name() << " from " << workspace_->shared_db().string()
-              << "\n";
-  }
-  store.db = workspace_->scratch_db().string();
-  store.artifacts = workspace_->scratch_artifacts().string();
+ShardRequest shard_request(const DistributedArguments& args) {
+  return ShardRequest{args.shard, args.shard_dir, args.scratch};
 }
 
-void ShardedSweep::record(ResultsDb& db, std::int64_t sweep_id) const {
-  if (record_) db.record_shard(sweep_id, *record_, workspace_.has_value());
-}
-
-void ShardedSweep::publish(std::ostream& out) const {
-  if (!workspace_) return;
-  workspace_->publish();
-  workspace_->remove_scratch();
-  out << "published to " << workspace_->shared_db().string() << "\n";
-}
-
-namespace {
-
-fs::path executable_path() {
-  std::error_code error;
-  fs::path self = fs::read_symlink("/proc/self/exe", error);
-  if (error) throw GantryError("cannot find the gantry executable's path: " + error.message());
-  return self;
-}
-
-}  // namespace
-
-int submit_to_slurm(const DistributedArguments& args, const std::vector<PlannedRun>& plan,
-                    const std::string& sweep_name, const std::string& experiment,
-                    std::vector<std::string> task_arguments, const StoreOptions& store) {
-  SlurmSweep sweep;
-  sweep.sweep_name = sweep_name;
-  sweep.gantry = executable_path();
-  sweep.experiment = fs::absolute(experiment).lexically_normal();
-  sweep.sweep_arguments = std::move(task_arguments);
-  sweep.array = parse_array(args.array);
-  sweep.resources = args.resources;
-  sweep.scratch = args.scratch.empty() ? "" : fs::absolute(args.scratch).string();
-  sweep.merged_db = fs::absolute(store.db).lexically_normal();
-  sweep.merged_artifacts = fs::absolute(store.artifacts).lexically_normal();
-  sweep.shard_dir = args.shard_dir.empty()
-                        ? sweep.merged_db.parent_path() / "gantry-shards" / sweep_name
-                        : fs::absolute(args.shard_dir).lexically_normal();
-  sweep.planned_runs = static_cast<int>(plan.size());
-  if (sweep.array.size > sweep.planned_runs) {
-    std::cerr << "--array " << sweep.array.size << ": the sweep has only " << sweep.planned_runs
+int submit_to_slurm(const DistributedArguments& args, const SweepRequest& request,
+                    const PlannedSweep& planned, const SweepTarget& target) {
+  SlurmSweep sweep =
+      slurm_sweep_for(SlurmRequest{args.array, args.resources, args.shard_dir, args.scratch},
+                      request, planned, target);
+  const std::string& sweep_name = sweep.sweep_name;
+  int requested_tasks = parse_array(args.array).size;
+  if (requested_tasks > sweep.array.size) {
+    std::cerr << "--array " << requested_tasks << ": the sweep has only " << sweep.planned_runs
               << " runs; submitting " << sweep.planned_runs << " tasks\n";
-    sweep.array.size = sweep.planned_runs;
   }
   if (args.dry_run) {
     std::cout << "# " << sweep.array_script_path().string() << "\n"

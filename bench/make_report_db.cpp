@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
         }
       }
       db.append_metrics(id, points);
-      db.end_run(id, gantry::RunEnd{"finished",
+      db.end_run(id, gantry::RunEnd{gantry::RecordedStatus::finished,
                                     1.0,
                                     steps,
                                     "",

@@ -10,13 +10,13 @@ namespace {
 
 // A report of finished runs whose eval.energy_distance values are given per group of trainer.k.
 Report report_of(const std::vector<std::vector<double>>& values) {
-  auto runs = std::make_shared<std::vector<RunRecord>>();
+  auto runs = std::make_shared<std::vector<gantry::RunRecord>>();
   std::int64_t id = 0;
   for (std::size_t g = 0; g < values.size(); ++g) {
     for (double value : values[g]) {
-      RunRecord run;
+      gantry::RunRecord run;
       run.id = ++id;
-      run.status = "finished";
+      run.status = gantry::RecordedStatus::finished;
       run.params["trainer.k"] = std::to_string(g + 1);
       run.summaries["eval.energy_distance"] = value;
       runs->push_back(run);

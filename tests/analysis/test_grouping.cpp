@@ -3,8 +3,8 @@
 #include "gantry/analysis/report/grouping.hpp"
 #include "gantry/base/errors.hpp"
 
+using gantry::RunRecord;
 using gantry::analysis::group_runs;
-using gantry::analysis::RunRecord;
 using gantry::analysis::varying_parameters;
 
 namespace {
@@ -12,7 +12,7 @@ namespace {
 RunRecord run(std::int64_t id, std::map<std::string, std::string> params) {
   RunRecord record;
   record.id = id;
-  record.status = "finished";
+  record.status = gantry::RecordedStatus::finished;
   record.params = std::move(params);
   return record;
 }

@@ -3,8 +3,8 @@
 #include "gantry/analysis/report/overpowering.hpp"
 
 using Catch::Matchers::WithinAbs;
+using gantry::Curve;
 using gantry::analysis::assess_run;
-using gantry::analysis::Curve;
 using gantry::analysis::evaluation_points;
 using gantry::analysis::OverpoweringCriteria;
 

@@ -22,6 +22,8 @@
 #include "gantry/base/errors.hpp"
 
 namespace fs = std::filesystem;
+using gantry::Curve;
+using gantry::RunRecord;
 using namespace gantry::analysis;
 using Catch::Matchers::Contains;
 
@@ -150,7 +152,7 @@ Report make_report(const fs::path& database) {
     run.id = id;
     run.sweep = "tanh";
     run.seed = id + 10;
-    run.status = id == 6 ? "failed" : "finished";
+    run.status = id == 6 ? gantry::RecordedStatus::failed : gantry::RecordedStatus::finished;
     run.params["trainer.k"] = id <= 3 ? "1" : "3";
     // As ResultsSnapshot gives it: resolved against the database's directory.
     run.hdf5_path =
@@ -181,8 +183,9 @@ Report make_report(const fs::path& database) {
       if (run.params.at("trainer.k") != k) continue;
       group.group.runs.push_back(&run);
       group.run_ids.push_back(run.id);
-      (run.status == "finished" ? group.finished_ids : group.failed_ids).push_back(run.id);
-      if (run.status != "finished") continue;
+      (run.status == gantry::RecordedStatus::finished ? group.finished_ids : group.failed_ids)
+          .push_back(run.id);
+      if (run.status != gantry::RecordedStatus::finished) continue;
       // D's balanced accuracy climbs at a rate that grows with the run id: runs 4 and 5 get
       // dominated, run 3 only at its last two evaluations (no onset), runs 1 and 2 never.
       Curve accuracy;
@@ -199,7 +202,7 @@ Report make_report(const fs::path& database) {
     for (long long step = 100; step <= 1000; step += 100) {
       std::vector<double> values;
       for (const RunRecord* run : group.group.runs) {
-        if (run->status != "finished") continue;
+        if (run->status != gantry::RecordedStatus::finished) continue;
         values.push_back(0.5 * std::exp(-static_cast<double>(step) / 300) *
                              (1 + 0.2 * static_cast<double>(run->id % 3)) +
                          (k == "3" ? 0.03 : 0.01));

@@ -40,7 +40,7 @@ TEST_CASE("a run round-trips through the results database", "[results_db]") {
     CHECK(db.ensure_sweep("demo", "x2.ini", "again") == sweep);
     run_id = db.begin_run(start_for(sweep, 7), {}).value();
     db.append_metrics(run_id, {{"g_loss", 10, 0.7}, {"g_loss", 20, 0.6}, {"d_acc_real", 20, 0.5}});
-    db.end_run(run_id, {"finished", 1.5, 20, "", {{"g_loss", 0.6}}});
+    db.end_run(run_id, {gantry::RecordedStatus::finished, 1.5, 20, "", {{"g_loss", 0.6}}});
   }
   gantry::ResultsReader reader(path);
   CHECK(scalar(reader, "SELECT status FROM runs WHERE id = " + std::to_string(run_id)) ==
@@ -71,7 +71,7 @@ TEST_CASE("beginning a recorded run again resets it in place", "[results_db]") {
   auto existing = db.find_run(sweep, "identity-1");
   REQUIRE(existing);
   CHECK(existing->attempt == 2);
-  CHECK(existing->status == "running");
+  CHECK(existing->status == gantry::RecordedStatus::running);
   gantry::ResultsReader reader(path);
   CHECK(scalar(reader, "SELECT count(*) FROM runs") == "1");
   CHECK(scalar(reader, "SELECT count(*) FROM metrics") == "0");

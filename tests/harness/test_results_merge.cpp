@@ -7,12 +7,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "gantry/artifacts/run_artifacts.hpp"
 #include "gantry/base/errors.hpp"
+#include "gantry/run/run_executor.hpp"
 #include "gantry/store/results_db.hpp"
 #include "gantry/store/results_merge.hpp"
 #include "gantry/store/results_reader.hpp"
-#include "gantry/artifacts/run_artifacts.hpp"
-#include "gantry/run/run_executor.hpp"
 #include "gantry/store/schema.hpp"
 #include "test_support.hpp"
 
@@ -51,7 +51,7 @@ void make_db(const fs::path& path, const std::vector<FakeRun>& runs,
     db.set_hdf5_path(id, gantry::recorded_path(file, path.parent_path()));
     db.append_metrics(id, {{"g_loss", 10, run.value}, {"g_loss", 20, run.value / 3}});
     if (run.status != "running") {
-      db.end_run(id, {run.status,
+      db.end_run(id, {*gantry::parse_status(run.status),
                       1.0,
                       20,
                       run.status == "failed" ? "broke" : "",

@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "gantry/base/errors.hpp"
-#include "gantry/store/table_output.hpp"
+#include "gantry/base/table_output.hpp"
 
 namespace {
 
@@ -11,8 +11,7 @@ gantry::Table sample_table() {
   gantry::Table table;
   table.columns = {"id", "name", "value"};
   table.rows.push_back({std::int64_t{1}, std::string("plain"), 0.5});
-  table.rows.push_back(
-      {std::int64_t{2}, std::string("has, comma \"quoted\""), gantry::sqlite::Value{}});
+  table.rows.push_back({std::int64_t{2}, std::string("has, comma \"quoted\""), gantry::Value{}});
   return table;
 }
 

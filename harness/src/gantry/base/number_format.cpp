@@ -29,13 +29,6 @@ std::string format_percent(double share) {
   return format_number(std::round(percent), 3) + "%";
 }
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
-
 std::string format_exact(double value) {
   char buffer[64];
   for (int digits = 15; digits <= 17; ++digits) {

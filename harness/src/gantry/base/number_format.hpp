@@ -19,10 +19,6 @@ std::string format_p(double p);
 // "71%" (whole percent; "<1%" and ">99%" rather than a misleading 0% or 100%).
 std::string format_percent(double share);
 
-// A CSV field (RFC 4180): quoted, with quotes doubled, only when it holds a comma, quote or
-// line break.
-std::string csv_field(const std::string& text);
-
 // Full precision: the shortest text that reads back as the same double.
 std::string format_exact(double value);
 

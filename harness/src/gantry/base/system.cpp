@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "gantry/base/errors.hpp"
+
 namespace gantry {
 
 std::string utc_timestamp() {
@@ -40,6 +42,13 @@ std::optional<std::int64_t> process_start_time(std::int64_t pid) {
   std::int64_t start = 0;
   if (!(fields >> start)) return std::nullopt;
   return start;
+}
+
+std::filesystem::path executable_path() {
+  std::error_code error;
+  std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error) throw GantryError("cannot find the gantry executable's path: " + error.message());
+  return self;
 }
 
 }  // namespace gantry

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -15,5 +16,8 @@ std::string host_name();
 // Start time of a process in clock ticks since boot (field 22 of /proc/<pid>/stat), or nothing
 // when it does not exist or has exited (a zombie).
 std::optional<std::int64_t> process_start_time(std::int64_t pid);
+
+// The running executable's absolute path (/proc/self/exe); throws GantryError when unknown.
+std::filesystem::path executable_path();
 
 }  // namespace gantry

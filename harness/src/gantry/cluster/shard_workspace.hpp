@@ -29,6 +29,7 @@ class ShardWorkspace {
   // if there are any. Returns true when it resumed from a published share.
   bool prepare();
 
+  const ShardSpec& shard() const { return shard_; }
   std::filesystem::path scratch_db() const { return scratch_ / (shard_.name() + ".sqlite"); }
   std::filesystem::path scratch_artifacts() const { return scratch_ / artifacts_name(); }
   std::filesystem::path shared_db() const { return shared_ / (shard_.name() + ".sqlite"); }

@@ -10,9 +10,9 @@
 #include <boost/uuid/uuid_io.hpp>
 
 #include "gantry/base/errors.hpp"
+#include "gantry/base/suggest.hpp"
 #include "gantry/config/harness_options.hpp"
 #include "gantry/plugin/plugin_catalog.hpp"
-#include "gantry/base/suggest.hpp"
 
 namespace gantry {
 namespace {
@@ -28,14 +28,14 @@ std::string section_of(const std::string& key) {
   return key.substr(0, key.find('.'));
 }
 
-const std::string* find_value(const RawSettings& raw, const std::string& key) {
-  for (const auto& [name, value] : raw.entries) {
+}  // namespace
+
+const std::string* RawSettings::find(const std::string& key) const {
+  for (const auto& [name, value] : entries) {
     if (name == key) return &value;
   }
   return nullptr;
 }
-
-}  // namespace
 
 void RawSettings::set(const std::string& key, const std::string& value) {
   for (auto& entry : entries) {
@@ -77,7 +77,7 @@ RawSettings read_experiment_file(const std::string& path) {
         throw ConfigError("experiment file '" + path + "': setting '" + key +
                           "' is outside any [section]");
       }
-      if (find_value(raw, key) != nullptr) {
+      if (raw.has(key)) {
         throw ConfigError("experiment file '" + path + "': '" + key + "' is set twice");
       }
       raw.entries.emplace_back(key, option.value.empty() ? "" : option.value.front());
@@ -101,7 +101,7 @@ std::vector<Setting> declared_settings(const RawSettings& raw, const PluginCatal
   add_section("resources", resources_options());
   for (const auto& section : kPluginSections) {
     OptionInfo plugin_option = plugin_name_option(section);
-    const std::string* name = find_value(raw, section + ".plugin");
+    const std::string* name = raw.find(section + ".plugin");
     std::string plugin_name = name ? *name : plugin_option.default_value;
     if (plugin_name.empty()) {
       throw ConfigError(raw.source + ": no " + section + " plugin named; set " + section +

@@ -11,8 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "gantry/plugin/option_info.hpp"
 #include "gantry/options.hpp"
+#include "gantry/plugin/option_info.hpp"
 
 namespace gantry {
 
@@ -27,6 +27,9 @@ struct RawSettings {
   // Replaces (or appends) a setting from --set; `assignment` is "section.key=value".
   void apply_override(const std::string& assignment);
   void set(const std::string& key, const std::string& value);
+  // The value of `key`, or nullptr when it is not set.
+  const std::string* find(const std::string& key) const;
+  bool has(const std::string& key) const { return find(key) != nullptr; }
   // "--set trainer.k" or "x2.ini: trainer.k": where a setting's value came from.
   std::string origin_of(const std::string& key) const;
 };

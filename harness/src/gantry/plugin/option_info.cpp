@@ -1,4 +1,5 @@
 #include "gantry/plugin/option_info.hpp"
+#include "gantry/base/text.hpp"
 
 #include <cmath>
 #include <map>
@@ -10,17 +11,8 @@ namespace gantry {
 namespace {
 
 std::vector<std::string> split_choices(const char* choices) {
-  std::vector<std::string> parts;
-  if (choices == nullptr) return parts;
-  std::string all = choices;
-  std::size_t start = 0;
-  while (start <= all.size()) {
-    std::size_t bar = all.find('|', start);
-    if (bar == std::string::npos) bar = all.size();
-    parts.push_back(all.substr(start, bar - start));
-    start = bar + 1;
-  }
-  return parts;
+  if (choices == nullptr) return {};
+  return split(choices, '|');
 }
 
 std::string format_bound(double value) {
@@ -60,9 +52,7 @@ OptionInfo OptionInfo::from_spec(const OptionSpec& spec) {
 
 std::string OptionInfo::describe_type() const {
   if (type == OptionType::choice) {
-    std::string text;
-    for (const auto& choice : choices) text += (text.empty() ? "" : "|") + choice;
-    return text;
+    return join(choices, "|");
   }
   std::string text = type_name(type);
   if (type == OptionType::integer || type == OptionType::real) {

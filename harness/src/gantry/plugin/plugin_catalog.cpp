@@ -1,4 +1,5 @@
 #include "gantry/plugin/plugin_catalog.hpp"
+#include "gantry/base/text.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -8,9 +9,9 @@
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
 
-#include "gantry/descriptor.hpp"
 #include "gantry/base/errors.hpp"
 #include "gantry/base/suggest.hpp"
+#include "gantry/descriptor.hpp"
 
 namespace gantry {
 namespace {
@@ -186,8 +187,7 @@ const LoadedPlugin& PluginCatalog::find(const std::string& kind, const std::stri
   }
   if (found != nullptr) return *found;
   std::string message = "unknown " + kind + " plugin '" + name + "'" + did_you_mean(name, known);
-  std::string list;
-  for (const auto& known_name : known) list += (list.empty() ? "" : ", ") + known_name;
+  std::string list = join(known, ", ");
   message += "; available: " + (list.empty() ? std::string("none") : list);
   for (const auto& problem : problems_) {
     if (problem.find(name) != std::string::npos) message += "\n  note: " + problem;

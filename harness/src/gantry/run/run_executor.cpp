@@ -5,13 +5,13 @@
 #include <memory>
 #include <optional>
 
+#include "gantry/artifacts/run_artifacts.hpp"
 #include "gantry/base/build_info.hpp"
 #include "gantry/base/errors.hpp"
 #include "gantry/plugin/plugin_catalog.hpp"
-#include "gantry/store/results_db.hpp"
-#include "gantry/artifacts/run_artifacts.hpp"
 #include "gantry/run/run_plugins.hpp"
 #include "gantry/run/run_session.hpp"
+#include "gantry/store/results_db.hpp"
 
 namespace gantry {
 namespace {
@@ -25,7 +25,6 @@ std::vector<ParamValue> params_of(const ResolvedExperiment& experiment) {
 }
 
 }  // namespace
-
 
 RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCatalog& catalog,
                        const ResumePolicy& policy, const std::atomic<bool>& stop_flag) {
@@ -106,7 +105,8 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
     return outcome;
   }
   store.db.end_run(outcome.run_id,
-                   RunEnd{outcome.status == RunStatus::finished ? "finished" : "failed",
+                   RunEnd{outcome.status == RunStatus::finished ? RecordedStatus::finished
+                                                                : RecordedStatus::failed,
                           outcome.wall_seconds, steps, outcome.error, std::move(summaries)});
   return outcome;
 }

@@ -33,13 +33,14 @@ struct RunStore {
   std::filesystem::path db_dir;
 };
 
-// not_claimed: between planning and starting, the database changed (another gantry process
-// took or finished the run), so this process left it alone.
-enum class RunStatus { finished, failed, interrupted, not_claimed };
+// What became of a run this process set out to execute. not_started: the sweep stopped before
+// it came to the run; not_claimed: between planning and starting, the database changed (another
+// gantry process took or finished the run), so this process left it alone.
+enum class RunStatus { not_started, finished, failed, interrupted, not_claimed };
 
 struct RunOutcome {
   std::int64_t run_id = 0;
-  RunStatus status = RunStatus::failed;
+  RunStatus status = RunStatus::not_started;
   std::string error;
   double wall_seconds = 0.0;
 };

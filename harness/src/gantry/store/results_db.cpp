@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-
 #include "gantry/base/build_info.hpp"
 #include "gantry/base/system.hpp"
 #include "gantry/store/schema.hpp"
@@ -72,13 +71,63 @@ std::optional<ExistingRun> ResultsDb::select_run(std::int64_t sweep_id,
                            "WHERE sweep_id = ?1 AND identity = ?2");
   select.bind(1, sweep_id).bind(2, identity);
   if (!select.step()) return std::nullopt;
-  return ExistingRun{select.column_int(0), select.column_text(1), select.column_text(2),
-                     select.column_int(3), select.column_int(4),  select.column_int(5)};
+  // The schema's CHECK constraint admits no other status text.
+  RecordedStatus status = parse_status(select.column_text(1)).value_or(RecordedStatus::running);
+  return ExistingRun{select.column_int(0),  status,
+                     select.column_text(2), select.column_int(3),
+                     select.column_int(4),  select.column_int(5)};
 }
 
 std::optional<ExistingRun> ResultsDb::find_run(std::int64_t sweep_id, const std::string& identity) {
   std::lock_guard lock(mutex_);
   return select_run(sweep_id, identity);
+}
+
+namespace {
+
+// What claiming a run records of this process, the same whether the row is new or reset.
+void bind_claim(sqlite::Statement& statement, const RunStart& start) {
+  statement.bind_named(":config", start.config).bind_named(":plugins", start.plugins);
+  statement.bind_named(":started_at", utc_timestamp());
+  statement.bind_named(":gantry_version", gantry_version());
+  statement.bind_named(":git_commit", gantry_git_commit()).bind_named(":host", host_name());
+  statement.bind_named(":pid", std::int64_t{getpid()});
+  statement.bind_named(":build_flags", gantry_build_flags());
+  statement.bind_named(":process_start", this_process_start());
+}
+
+}  // namespace
+
+std::int64_t ResultsDb::insert_run_row(const RunStart& start) {
+  sqlite::Statement insert(
+      connection_,
+      "INSERT INTO runs (sweep_id, seed, identity, status, config, plugins, started_at, "
+      "gantry_version, git_commit, host, pid, build_flags, process_start) "
+      "VALUES (:sweep_id, :seed, :identity, 'running', :config, :plugins, :started_at, "
+      ":gantry_version, :git_commit, :host, :pid, :build_flags, :process_start)");
+  insert.bind_named(":sweep_id", start.sweep_id).bind_named(":seed", start.seed);
+  insert.bind_named(":identity", start.identity);
+  bind_claim(insert, start);
+  insert.run();
+  return connection_.last_insert_id();
+}
+
+void ResultsDb::reset_run_row(std::int64_t run_id, const RunStart& start) {
+  for (const char* table : {"metrics", "summaries", "params"}) {
+    sqlite::Statement clear(connection_,
+                            std::string("DELETE FROM ") + table + " WHERE run_id = ?1");
+    clear.bind(1, run_id).run();
+  }
+  sqlite::Statement reset(
+      connection_,
+      "UPDATE runs SET status = 'running', config = :config, plugins = :plugins, "
+      "started_at = :started_at, ended_at = NULL, wall_seconds = NULL, steps = NULL, "
+      "error = NULL, gantry_version = :gantry_version, git_commit = :git_commit, host = :host, "
+      "pid = :pid, build_flags = :build_flags, process_start = :process_start, "
+      "attempt = attempt + 1 WHERE id = :id");
+  reset.bind_named(":id", run_id);
+  bind_claim(reset, start);
+  reset.run();
 }
 
 std::optional<std::int64_t> ResultsDb::begin_run(const RunStart& start,
@@ -87,38 +136,8 @@ std::optional<std::int64_t> ResultsDb::begin_run(const RunStart& start,
   sqlite::Transaction transaction(connection_);
   std::optional<ExistingRun> existing = select_run(start.sweep_id, start.identity);
   if (decide(existing, policy) != RunDecision::execute) return std::nullopt;
-  std::int64_t run_id = 0;
-  if (existing) {
-    run_id = existing->id;
-    for (const char* table : {"metrics", "summaries", "params"}) {
-      sqlite::Statement clear(connection_,
-                              std::string("DELETE FROM ") + table + " WHERE run_id = ?1");
-      clear.bind(1, run_id).run();
-    }
-    sqlite::Statement reset(
-        connection_,
-        "UPDATE runs SET status = 'running', config = ?2, plugins = ?3, "
-        "started_at = ?4, ended_at = NULL, wall_seconds = NULL, steps = NULL, "
-        "error = NULL, gantry_version = ?5, git_commit = ?6, host = ?7, "
-        "pid = ?8, build_flags = ?9, process_start = ?10, attempt = attempt + 1 "
-        "WHERE id = ?1");
-    reset.bind(1, run_id).bind(2, start.config).bind(3, start.plugins).bind(4, utc_timestamp());
-    reset.bind(5, gantry_version()).bind(6, gantry_git_commit()).bind(7, host_name());
-    reset.bind(8, std::int64_t{getpid()}).bind(9, gantry_build_flags());
-    reset.bind(10, this_process_start()).run();
-  } else {
-    sqlite::Statement insert(
-        connection_,
-        "INSERT INTO runs (sweep_id, seed, identity, status, config, plugins, started_at, "
-        "gantry_version, git_commit, host, pid, build_flags, process_start) "
-        "VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-    insert.bind(1, start.sweep_id).bind(2, start.seed).bind(3, start.identity);
-    insert.bind(4, start.config).bind(5, start.plugins).bind(6, utc_timestamp());
-    insert.bind(7, gantry_version()).bind(8, gantry_git_commit()).bind(9, host_name());
-    insert.bind(10, std::int64_t{getpid()}).bind(11, gantry_build_flags());
-    insert.bind(12, this_process_start()).run();
-    run_id = connection_.last_insert_id();
-  }
+  std::int64_t run_id = existing ? existing->id : insert_run_row(start);
+  if (existing) reset_run_row(run_id, start);
   sqlite::Statement param(connection_,
                           "INSERT INTO params (run_id, key, value) VALUES (?1, ?2, ?3)");
   for (const ParamValue& value : start.params) {
@@ -160,7 +179,10 @@ void ResultsDb::end_run(std::int64_t run_id, const RunEnd& end) {
   sqlite::Statement update(connection_,
                            "UPDATE runs SET status = ?2, ended_at = ?3, wall_seconds = ?4, "
                            "steps = ?5, error = ?6 WHERE id = ?1");
-  update.bind(1, run_id).bind(2, end.status).bind(3, utc_timestamp()).bind(4, end.wall_seconds);
+  update.bind(1, run_id)
+      .bind(2, status_text(end.status))
+      .bind(3, utc_timestamp())
+      .bind(4, end.wall_seconds);
   update.bind(5, std::int64_t{end.steps});
   if (end.error.empty()) {
     update.bind_null(6);

@@ -36,7 +36,7 @@ struct RunStart {
 };
 
 struct RunEnd {
-  std::string status;  // "finished" or "failed"
+  RecordedStatus status = RecordedStatus::failed;  // finished or failed
   double wall_seconds;
   long long steps;
   std::string error;  // empty when finished
@@ -84,6 +84,9 @@ class ResultsDb {
 
  private:
   std::optional<ExistingRun> select_run(std::int64_t sweep_id, const std::string& identity);
+  std::int64_t insert_run_row(const RunStart& start);
+  // An earlier attempt's row, with its metrics, params and summaries removed, claimed anew.
+  void reset_run_row(std::int64_t run_id, const RunStart& start);
 
   std::mutex mutex_;
   sqlite::Connection connection_;

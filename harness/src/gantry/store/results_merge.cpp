@@ -1,4 +1,5 @@
 #include "gantry/store/results_merge.hpp"
+#include "gantry/base/text.hpp"
 
 #include <unistd.h>
 
@@ -7,10 +8,12 @@
 #include <set>
 #include <tuple>
 
-#include "gantry/base/errors.hpp"
-#include "gantry/store/results_merge_io.hpp"
-#include "gantry/artifacts/run_artifacts.hpp"
 #include "gantry/artifacts/layout.hpp"
+#include "gantry/artifacts/run_artifacts.hpp"
+#include "gantry/base/errors.hpp"
+#include "gantry/store/recorded_status.hpp"
+#include "gantry/store/results_merge_io.hpp"
+#include "gantry/store/schema.hpp"
 #include "gantry/store/sqlite.hpp"
 
 namespace gantry {
@@ -20,12 +23,6 @@ using merge_detail::Input;
 using merge_detail::ShardRow;
 namespace {
 
-// Every column of runs but id, sweep_id and hdf5_path, which the merge assigns.
-const std::vector<std::string> kRunColumns = {
-    "seed",        "identity",     "status", "config",        "plugins",        "started_at",
-    "ended_at",    "wall_seconds", "steps",  "error",         "gantry_version", "git_commit",
-    "build_flags", "host",         "pid",    "process_start", "attempt"};
-
 // A run's child tables and their columns after run_id.
 const std::vector<std::pair<std::string, std::string>> kRunTables = {
     {"params", "key, value"}, {"metrics", "key, step, value"}, {"summaries", "key, value"}};
@@ -34,21 +31,37 @@ const std::vector<std::pair<std::string, std::string>> kRunTables = {
 // not depend on the order the inputs are merged in.
 using CopyKey = std::tuple<int, std::string, std::string, std::int64_t, std::string, std::int64_t>;
 
-int status_rank(const std::string& status) {
-  if (status == "finished") return 2;
-  if (status == "failed") return 1;
-  return 0;  // "running": interrupted, or still going somewhere
+int status_rank(const std::string& text) {
+  switch (parse_status(text).value_or(RecordedStatus::running)) {
+    case RecordedStatus::finished:
+      return 2;
+    case RecordedStatus::failed:
+      return 1;
+    case RecordedStatus::running:  // interrupted, or still going somewhere
+      return 0;
+  }
+  return 0;
 }
+
+// Where each column the merge reads sits in a row of `statement`.
+struct RunColumns {
+  explicit RunColumns(const sqlite::Statement& statement)
+      : id(statement.column_index("id")),
+        sweep_id(statement.column_index("sweep_id")),
+        hdf5_path(statement.column_index("hdf5_path")),
+        seed(statement.column_index("seed")),
+        identity(statement.column_index("identity")),
+        status(statement.column_index("status")),
+        started_at(statement.column_index("started_at")),
+        ended_at(statement.column_index("ended_at")),
+        attempt(statement.column_index("attempt")),
+        host(statement.column_index("host")),
+        pid(statement.column_index("pid")) {}
+  int id, sweep_id, hdf5_path, seed, identity, status, started_at, ended_at, attempt, host, pid;
+};
 
 std::string text_or_empty(const sqlite::Statement& statement, int index) {
   return statement.column_is_null(index) ? std::string() : statement.column_text(index);
-}
-
-std::string join(const std::vector<std::string>& parts, const std::string& separator,
-                 const std::string& prefix = "") {
-  std::string text;
-  for (const auto& part : parts) text += (text.empty() ? "" : separator) + prefix + part;
-  return text;
 }
 
 fs::path staging_name(const fs::path& target) {
@@ -115,28 +128,32 @@ class InputMerger {
   }
 
   void merge_runs(std::vector<std::pair<fs::path, fs::path>>& staged) {
-    sqlite::Statement runs(in_, "SELECT id, sweep_id, hdf5_path, " + join(kRunColumns, ", ") +
-                                    " FROM runs ORDER BY id");
+    const std::vector<std::string>& copied = copied_run_columns();
+    sqlite::Statement runs(
+        in_, "SELECT id, sweep_id, hdf5_path, " + join(copied, ", ") + " FROM runs ORDER BY id");
+    const RunColumns column(runs);
     sqlite::Statement existing(out_,
                                "SELECT id, status, ended_at, started_at, attempt, host, pid "
                                "FROM runs WHERE sweep_id = ?1 AND identity = ?2");
     std::vector<std::string> placeholders, assignments;
-    for (std::size_t i = 0; i < kRunColumns.size(); ++i) {
+    for (std::size_t i = 0; i < copied.size(); ++i) {
       placeholders.push_back("?" + std::to_string(i + 2));
-      assignments.push_back(kRunColumns[i] + " = ?" + std::to_string(i + 2));
+      assignments.push_back(copied[i] + " = ?" + std::to_string(i + 2));
     }
-    sqlite::Statement insert(out_, "INSERT INTO runs (sweep_id, " + join(kRunColumns, ", ") +
+    sqlite::Statement insert(out_, "INSERT INTO runs (sweep_id, " + join(copied, ", ") +
                                        ") VALUES (?1, " + join(placeholders, ", ") + ")");
     sqlite::Statement update(
         out_, "UPDATE runs SET hdf5_path = NULL, " + join(assignments, ", ") + " WHERE id = ?1");
-    const int first = 3;  // index of the first kRunColumns column in `runs`
+    const int first = column.seed;  // the copied columns follow id, sweep_id and hdf5_path
     while (runs.step()) {
-      const auto& [sweep_id, sweep_name] = sweeps_.at(runs.column_int(1));
-      std::string identity = runs.column_text(first + 1);
-      std::string status = runs.column_text(first + 2);
-      CopyKey incoming{status_rank(status),          text_or_empty(runs, first + 6),
-                       runs.column_text(first + 5),  runs.column_int(first + 16),
-                       runs.column_text(first + 13), runs.column_int(first + 14)};
+      const auto& [sweep_id, sweep_name] = sweeps_.at(runs.column_int(column.sweep_id));
+      std::string identity = runs.column_text(column.identity);
+      CopyKey incoming{status_rank(runs.column_text(column.status)),
+                       text_or_empty(runs, column.ended_at),
+                       runs.column_text(column.started_at),
+                       runs.column_int(column.attempt),
+                       runs.column_text(column.host),
+                       runs.column_int(column.pid)};
       existing.bind(1, sweep_id).bind(2, identity);
       std::int64_t run_id = 0;
       if (existing.step()) {
@@ -157,7 +174,7 @@ class InputMerger {
           clear.bind(1, run_id).run();
         }
         update.bind(1, run_id);
-        for (std::size_t i = 0; i < kRunColumns.size(); ++i) {
+        for (std::size_t i = 0; i < copied.size(); ++i) {
           update.bind(static_cast<int>(i) + 2, runs.column(first + static_cast<int>(i)));
         }
         update.run();
@@ -165,17 +182,17 @@ class InputMerger {
       } else {
         existing.reset();
         insert.bind(1, sweep_id);
-        for (std::size_t i = 0; i < kRunColumns.size(); ++i) {
+        for (std::size_t i = 0; i < copied.size(); ++i) {
           insert.bind(static_cast<int>(i) + 2, runs.column(first + static_cast<int>(i)));
         }
         insert.run();
         run_id = out_.last_insert_id();
         ++report_.added;
       }
-      copy_children(runs.column_int(0), run_id);
-      if (!runs.column_is_null(2)) {
-        copy_artifact(runs.column_text(2), run_id, sweep_name, identity, runs.column_int(first),
-                      staged);
+      copy_children(runs.column_int(column.id), run_id);
+      if (!runs.column_is_null(column.hdf5_path)) {
+        copy_artifact(runs.column_text(column.hdf5_path), run_id, sweep_name, identity,
+                      runs.column_int(column.seed), staged);
       }
     }
   }

@@ -37,12 +37,7 @@ sqlite::Connection open_results_read_only(const std::string& path) {
 ResultsReader::ResultsReader(const std::string& path) : connection_(open_results_read_only(path)) {}
 
 Table ResultsReader::query(const std::string& sql) {
-  const char* tail = nullptr;
-  sqlite3_stmt* probe = nullptr;
-  int status = sqlite3_prepare_v2(connection_.handle(), sql.c_str(), -1, &probe, &tail);
-  sqlite3_finalize(probe);
-  connection_.check(status, "preparing the query");
-  if (tail != nullptr && std::string(tail).find_first_not_of(" \t\r\n;") != std::string::npos) {
+  if (!connection_.is_single_statement(sql)) {
     throw ConfigError("gantry query runs one SQL statement; found more after the first");
   }
   sqlite::Statement statement(connection_, sql);
@@ -68,7 +63,7 @@ Table ResultsReader::runs(const RunsFilter& filter) {
                            "JOIN sweeps ON sweeps.id = runs.sweep_id "
                            "WHERE (?1 = '' OR sweeps.name = ?1) AND (?2 = '' OR runs.status = ?2) "
                            "ORDER BY runs.id");
-  select.bind(1, filter.sweep).bind(2, filter.status);
+  select.bind(1, filter.sweep).bind(2, filter.status ? status_text(*filter.status) : "");
   struct Row {
     std::int64_t id;
     std::string sweep;

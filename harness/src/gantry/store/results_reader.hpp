@@ -3,18 +3,20 @@
 // database whose schema this gantry understands.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "gantry/base/table_output.hpp"
+#include "gantry/store/recorded_status.hpp"
 #include "gantry/store/sqlite.hpp"
-#include "gantry/store/table_output.hpp"
 
 namespace gantry {
 
 struct RunsFilter {
-  std::string sweep;                 // empty: every sweep
-  std::string status;                // empty: every status
-  std::vector<std::string> metrics;  // summary keys to show; empty: a standard selection
+  std::string sweep;                     // empty: every sweep
+  std::optional<RecordedStatus> status;  // none: every status
+  std::vector<std::string> metrics;      // summary keys to show; empty: a standard selection
 };
 
 // Opens an existing results database read-only. Throws StorageError when the file does not

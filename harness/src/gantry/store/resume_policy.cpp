@@ -22,12 +22,12 @@ bool owned_by_live_process(const ExistingRun& run) {
 
 RunDecision decide(const std::optional<ExistingRun>& existing, const ResumePolicy& policy) {
   if (!existing) return RunDecision::execute;
-  if (existing->status == "running") {
+  if (existing->status == RecordedStatus::running) {
     bool live = !policy.sole_owner && owned_by_live_process(*existing);
     return live ? RunDecision::skip_busy : RunDecision::execute;
   }
   if (policy.rerun_finished) return RunDecision::execute;
-  if (existing->status == "finished") return RunDecision::skip_finished;
+  if (existing->status == RecordedStatus::finished) return RunDecision::skip_finished;
   return policy.retry_failed ? RunDecision::execute : RunDecision::skip_failed;
 }
 

@@ -7,12 +7,14 @@
 #include <optional>
 #include <string>
 
+#include "gantry/store/recorded_status.hpp"
+
 namespace gantry {
 
 // A run as it stands in the database, enough to decide whether to (re)run it.
 struct ExistingRun {
   std::int64_t id;
-  std::string status;
+  RecordedStatus status;
   std::string host;
   std::int64_t pid;
   std::int64_t process_start;  // the process's start time, so a reused pid is not mistaken for it

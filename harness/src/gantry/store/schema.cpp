@@ -127,4 +127,12 @@ void migrate(sqlite::Connection& connection) {
   }
 }
 
+const std::vector<std::string>& copied_run_columns() {
+  static const std::vector<std::string> columns = {
+      "seed",        "identity",     "status", "config",        "plugins",        "started_at",
+      "ended_at",    "wall_seconds", "steps",  "error",         "gantry_version", "git_commit",
+      "build_flags", "host",         "pid",    "process_start", "attempt"};
+  return columns;
+}
+
 }  // namespace gantry

@@ -2,6 +2,9 @@
 // (docs/results-schema.md): every change is a new migration and a new version number.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "gantry/store/sqlite.hpp"
 
 namespace gantry {
@@ -18,5 +21,9 @@ int check_schema(sqlite::Connection& connection);
 // Brings an empty or older database to kResultsSchemaVersion, one migration per version, each in
 // its own transaction.
 void migrate(sqlite::Connection& connection);
+
+// Every column of runs but id, sweep_id and hdf5_path: what `gantry merge` copies as it is
+// (it assigns those three). Kept beside the migrations that create the columns.
+const std::vector<std::string>& copied_run_columns();
 
 }  // namespace gantry

@@ -93,6 +93,22 @@ void Statement::reset() {
   sqlite3_clear_bindings(stmt_);
 }
 
+Statement& Statement::bind_named(const char* name, const Value& value) {
+  int index = sqlite3_bind_parameter_index(stmt_, name);
+  if (index == 0) {
+    throw StorageError("database '" + connection_.path() + "': no parameter " + name +
+                       " in: " + sql_);
+  }
+  return bind(index, value);
+}
+
+int Statement::column_index(const std::string& name) const {
+  for (int index = 0; index < column_count(); ++index) {
+    if (name == sqlite3_column_name(stmt_, index)) return index;
+  }
+  throw StorageError("database '" + connection_.path() + "': no column " + name + " in: " + sql_);
+}
+
 Value Statement::column(int index) const {
   switch (sqlite3_column_type(stmt_, index)) {
     case SQLITE_INTEGER:
@@ -125,6 +141,24 @@ Transaction::~Transaction() {
 void Transaction::commit() {
   connection_.execute("COMMIT");
   open_ = false;
+}
+
+ReadTransaction::ReadTransaction(Connection& connection) : connection_(connection) {
+  connection_.execute("BEGIN");
+}
+
+ReadTransaction::~ReadTransaction() {
+  // A read transaction has nothing to lose: ending it cannot fail in a way worth reporting.
+  sqlite3_exec(connection_.handle(), "COMMIT", nullptr, nullptr, nullptr);
+}
+
+bool Connection::is_single_statement(const std::string& sql) const {
+  const char* tail = nullptr;
+  sqlite3_stmt* probe = nullptr;
+  int status = sqlite3_prepare_v2(db_, sql.c_str(), -1, &probe, &tail);
+  sqlite3_finalize(probe);
+  check(status, "preparing the query");
+  return tail == nullptr || std::string(tail).find_first_not_of(" \t\r\n;") == std::string::npos;
 }
 
 }  // namespace gantry::sqlite

@@ -37,6 +37,9 @@ class Connection {
 
   // Runs one or more statements that return no rows.
   void execute(const std::string& sql);
+  // Whether `sql` is exactly one statement (trailing blanks and semicolons aside). Throws the
+  // matching StorageError when it does not compile.
+  bool is_single_statement(const std::string& sql) const;
   std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
   // Throws the matching StorageError for a non-OK status, naming the database and `what`.
@@ -61,6 +64,15 @@ class Statement {
   Statement& bind(int index, const std::string& value) { return bind(index, Value{value}); }
   Statement& bind(int index, const char* value) { return bind(index, Value{std::string(value)}); }
   Statement& bind_null(int index) { return bind(index, Value{}); }
+  // Binds the parameter written `name` (":config") in the SQL; throws StorageError when the
+  // statement has none of that name.
+  Statement& bind_named(const char* name, const Value& value);
+  Statement& bind_named(const char* name, std::int64_t value) {
+    return bind_named(name, Value{value});
+  }
+  Statement& bind_named(const char* name, const std::string& value) {
+    return bind_named(name, Value{value});
+  }
 
   // Advances to the next row; false when done.
   bool step();
@@ -76,6 +88,8 @@ class Statement {
   std::string column_text(int index) const;
   bool column_is_null(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
   bool read_only() const { return sqlite3_stmt_readonly(stmt_) != 0; }
+  // The index of the result column called `name`; throws StorageError when there is none.
+  int column_index(const std::string& name) const;
 
  private:
   Connection& connection_;
@@ -95,6 +109,19 @@ class Transaction {
  private:
   Connection& connection_;
   bool open_ = true;
+};
+
+// A read transaction (BEGIN ... COMMIT): in WAL mode, everything read through the connection
+// while it lives sees one state of the database, however others write meanwhile.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Connection& connection);
+  ~ReadTransaction();
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  Connection& connection_;
 };
 
 }  // namespace gantry::sqlite

@@ -1,26 +1,15 @@
 #include "gantry/sweep/sweep_plan.hpp"
+#include "gantry/base/text.hpp"
 
 #include <algorithm>
 #include <set>
 
 #include "gantry/base/errors.hpp"
-#include "gantry/run/run_plugins.hpp"
 #include "gantry/base/whole_integer.hpp"
+#include "gantry/run/run_plugins.hpp"
 
 namespace gantry {
 namespace {
-
-std::vector<std::string> split(const std::string& text, char separator) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(separator, start);
-    if (end == std::string::npos) end = text.size();
-    parts.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return parts;
-}
 
 std::int64_t parse_seed(const std::string& text, const std::string& spec) {
   std::optional<long long> value = whole_integer(text);

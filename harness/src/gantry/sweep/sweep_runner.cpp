@@ -5,7 +5,6 @@
 #include <set>
 #include <thread>
 
-#include "gantry/sweep/progress.hpp"
 #include "gantry/base/number_format.hpp"
 #include "gantry/store/results_db.hpp"
 
@@ -32,15 +31,14 @@ std::string describe_run(const PlannedRun& run, const std::vector<std::string>& 
   return text;
 }
 
-SweepResult run_sweep(const std::vector<PlannedRun>& plan, RunStore& store,
-                      const PluginCatalog& catalog, const SweepSettings& settings,
-                      const std::atomic<bool>& stop_flag, std::ostream& progress_out,
-                      bool terminal) {
-  SweepResult result;
-  result.planned = static_cast<int>(plan.size());
+namespace {
+
+// The runs of the plan this invocation must execute; the others are counted in `result`.
+std::vector<PlannedRun> runs_to_execute(const std::vector<PlannedRun>& plan, ResultsDb& db,
+                                        const ResumePolicy& policy, SweepResult& result) {
   std::vector<PlannedRun> pending;
   for (const PlannedRun& run : plan) {
-    switch (decide(store.db.find_run(run.sweep_id, run.identity), settings.policy)) {
+    switch (decide(db.find_run(run.sweep_id, run.identity), policy)) {
       case RunDecision::execute:
         pending.push_back(run);
         break;
@@ -55,8 +53,50 @@ SweepResult run_sweep(const std::vector<PlannedRun>& plan, RunStore& store,
         break;
     }
   }
-  Progress progress(progress_out, terminal, result.planned,
-                    result.recorded_finished + result.recorded_failed, result.busy);
+  return pending;
+}
+
+RunEnded ended(const PlannedRun& run, const RunOutcome& outcome,
+               const std::vector<std::string>& varying) {
+  if (outcome.status == RunStatus::not_claimed) {
+    return {"(" + describe_run(run, varying) + ")", false,
+            "taken by another gantry process meanwhile"};
+  }
+  bool failed = outcome.status == RunStatus::failed;
+  return {"run " + std::to_string(outcome.run_id) + " (" + describe_run(run, varying) + ")", failed,
+          failed ? outcome.error : format_duration(outcome.wall_seconds)};
+}
+
+void tally(const std::vector<RunOutcome>& outcomes, SweepResult& result) {
+  for (const RunOutcome& outcome : outcomes) {
+    switch (outcome.status) {
+      case RunStatus::finished:
+        ++result.finished;
+        break;
+      case RunStatus::failed:
+        ++result.failed;
+        break;
+      case RunStatus::not_started:  // the sweep stopped before it came to this run
+      case RunStatus::interrupted:
+        ++result.interrupted;
+        break;
+      case RunStatus::not_claimed:
+        ++result.busy;
+        break;
+    }
+  }
+}
+
+}  // namespace
+
+SweepResult run_sweep(const std::vector<PlannedRun>& plan, RunStore& store,
+                      const PluginCatalog& catalog, const SweepSettings& settings,
+                      const std::atomic<bool>& stop_flag, SweepObserver& observer) {
+  SweepResult result;
+  result.planned = static_cast<int>(plan.size());
+  std::vector<PlannedRun> pending = runs_to_execute(plan, store.db, settings.policy, result);
+  observer.sweep_started(result.planned, result.recorded_finished + result.recorded_failed,
+                         result.busy);
   const std::vector<std::string> varying = varying_keys(plan);
   result.outcomes.resize(pending.size());
   std::atomic<std::size_t> next{0};
@@ -72,16 +112,8 @@ SweepResult run_sweep(const std::vector<PlannedRun>& plan, RunStore& store,
         outcome.error = std::string("could not record the run: ") + error.what();
       }
       result.outcomes[index] = outcome;
-      std::string label =
-          "run " + std::to_string(outcome.run_id) + " (" + describe_run(run, varying) + ")";
-      if (outcome.status == RunStatus::not_claimed) {
-        progress.run_ended("(" + describe_run(run, varying) + ")", false,
-                           "taken by another gantry process meanwhile");
-      } else if (outcome.status != RunStatus::interrupted) {
-        bool failed = outcome.status == RunStatus::failed;
-        progress.run_ended(label, failed,
-                           failed ? outcome.error : format_duration(outcome.wall_seconds));
-      }
+      if (outcome.status != RunStatus::interrupted)
+        observer.run_ended(ended(run, outcome, varying));
     }
   };
   int threads = std::max(1, std::min<int>(settings.jobs, static_cast<int>(pending.size())));
@@ -89,28 +121,8 @@ SweepResult run_sweep(const std::vector<PlannedRun>& plan, RunStore& store,
   for (int i = 1; i < threads; ++i) workers.emplace_back(worker);
   worker();
   for (auto& thread : workers) thread.join();
-  progress.finish();
-  for (const RunOutcome& outcome : result.outcomes) {
-    switch (outcome.status) {
-      case RunStatus::finished:
-        ++result.finished;
-        break;
-      case RunStatus::failed:
-        // A default outcome (failed, no run id, no error) is a run the sweep never started.
-        if (outcome.run_id == 0 && outcome.error.empty()) {
-          ++result.interrupted;
-        } else {
-          ++result.failed;
-        }
-        break;
-      case RunStatus::interrupted:
-        ++result.interrupted;
-        break;
-      case RunStatus::not_claimed:
-        ++result.busy;
-        break;
-    }
-  }
+  observer.sweep_ended();
+  tally(result.outcomes, result);
   return result;
 }
 

@@ -5,12 +5,12 @@
 #pragma once
 
 #include <atomic>
-#include <ostream>
 #include <string>
 #include <vector>
 
-#include "gantry/store/resume_policy.hpp"
 #include "gantry/run/run_executor.hpp"
+#include "gantry/store/resume_policy.hpp"
+#include "gantry/sweep/sweep_observer.hpp"
 
 namespace gantry {
 
@@ -37,8 +37,7 @@ struct SweepResult {
 
 SweepResult run_sweep(const std::vector<PlannedRun>& plan, RunStore& store,
                       const PluginCatalog& catalog, const SweepSettings& settings,
-                      const std::atomic<bool>& stop_flag, std::ostream& progress_out,
-                      bool terminal);
+                      const std::atomic<bool>& stop_flag, SweepObserver& observer);
 
 // The settings that take more than one value across the plan, in settings order.
 std::vector<std::string> varying_keys(const std::vector<PlannedRun>& plan);

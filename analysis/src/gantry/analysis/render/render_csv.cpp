@@ -1,8 +1,9 @@
 // The csv format: one long table, a row per number, so that any tool can filter and pivot it:
 // section, group, run, step, metric, statistic, value. Numbers at full precision; an
 // undefined statistic (the sd of one run) is an empty value, never NaN.
-#include "gantry/base/number_format.hpp"
 #include "gantry/analysis/render/report_render.hpp"
+#include "gantry/base/number_format.hpp"
+#include "gantry/base/text.hpp"
 
 namespace gantry::analysis {
 namespace {

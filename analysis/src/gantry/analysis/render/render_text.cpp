@@ -1,9 +1,9 @@
 // The table and markdown formats: the same sections, written aligned or as Markdown.
 #include <algorithm>
 
-#include "gantry/base/number_format.hpp"
 #include "gantry/analysis/render/report_render.hpp"
-#include "gantry/analysis/render/text_table.hpp"
+#include "gantry/base/number_format.hpp"
+#include "gantry/base/text_table.hpp"
 
 namespace gantry::analysis {
 namespace {

@@ -45,7 +45,7 @@ std::vector<std::pair<std::int64_t, double>> finished_values(const RunGroup& gro
                                                              const std::string& metric) {
   std::vector<std::pair<std::int64_t, double>> values;
   for (const RunRecord* run : group.runs) {
-    if (run->status != "finished") continue;
+    if (run->status != RecordedStatus::finished) continue;
     auto found = run->summaries.find(metric);
     if (found != run->summaries.end()) values.emplace_back(run->id, found->second);
   }

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "gantry/analysis/report/results_snapshot.hpp"
+#include "gantry/store/results_snapshot.hpp"
 
 namespace gantry::analysis {
 

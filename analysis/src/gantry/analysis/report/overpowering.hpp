@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-#include "gantry/analysis/report/results_snapshot.hpp"
+#include "gantry/store/results_snapshot.hpp"
 
 namespace gantry::analysis {
 

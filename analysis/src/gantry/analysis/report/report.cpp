@@ -19,7 +19,7 @@ const std::vector<std::string> kStandardMetrics = {"eval.frechet_distance", "eva
 const std::vector<double> kCurveProbabilities = {0.1, 0.25, 0.5, 0.75, 0.9};
 
 bool finished(const RunRecord* run) {
-  return run->status == "finished";
+  return run->status == RecordedStatus::finished;
 }
 
 std::vector<std::string> summary_keys(const std::vector<RunRecord>& runs) {
@@ -41,7 +41,7 @@ void require_known(const std::string& metric, const std::vector<std::string>& kn
 void resolve_metrics(ReportRequest& request, const std::vector<RunRecord>& runs) {
   std::vector<RunRecord> finished_runs;
   for (const RunRecord& run : runs) {
-    if (run.status == "finished") finished_runs.push_back(run);
+    if (run.status == RecordedStatus::finished) finished_runs.push_back(run);
   }
   std::vector<std::string> known = summary_keys(finished_runs);
   for (const auto& metric : request.metrics) require_known(metric, known, "--metric");
@@ -136,7 +136,7 @@ GroupOverpowering group_overpowering(ResultsSnapshot& snapshot, const RunGroup& 
   for (const RunRecord* run : group.runs) {
     // A failed run counts up to its failure: a diverged run may well be an overpowered one, so
     // dropping it would bias both the probability and the onset curve.
-    if (run->status == "running") continue;
+    if (run->status == RecordedStatus::running) continue;
     auto points = evaluation_points(
         snapshot.curve(run->id, "eval.d_acc_real"), snapshot.curve(run->id, "eval.d_acc_fake"),
         snapshot.curve(run->id, "eval.d_mean_real"), snapshot.curve(run->id, "eval.d_mean_fake"),
@@ -170,9 +170,9 @@ GroupReport group_report(ResultsSnapshot& snapshot, RunGroup group, const Report
   GroupReport report;
   for (const RunRecord* run : group.runs) {
     report.run_ids.push_back(run->id);
-    if (run->status == "finished") report.finished_ids.push_back(run->id);
-    if (run->status == "failed") report.failed_ids.push_back(run->id);
-    if (run->status == "running") report.running_ids.push_back(run->id);
+    if (run->status == RecordedStatus::finished) report.finished_ids.push_back(run->id);
+    if (run->status == RecordedStatus::failed) report.failed_ids.push_back(run->id);
+    if (run->status == RecordedStatus::running) report.running_ids.push_back(run->id);
   }
   for (const auto& metric : request.metrics) {
     report.metrics.push_back(metric_statistics(group, metric, request));
@@ -236,7 +236,8 @@ std::size_t drop_repeated_runs(std::vector<RunRecord>& runs) {
     if (found == kept.end()) {
       kept.emplace(run.identity, unique.size());
       unique.push_back(std::move(run));
-    } else if (unique[found->second].status != "finished" && run.status == "finished") {
+    } else if (unique[found->second].status != RecordedStatus::finished &&
+               run.status == RecordedStatus::finished) {
       unique[found->second] = std::move(run);
     }
   }
@@ -251,11 +252,13 @@ Report build_report(ResultsSnapshot& snapshot, ReportRequest request) {
   std::vector<RunRecord> selected = snapshot.runs(request.sweeps);
   std::size_t repeated = drop_repeated_runs(selected);
   auto runs = std::make_shared<std::vector<RunRecord>>(std::move(selected));
-  std::size_t finished_count = std::count_if(
-      runs->begin(), runs->end(), [](const RunRecord& run) { return run.status == "finished"; });
+  std::size_t finished_count = std::count_if(runs->begin(), runs->end(), [](const RunRecord& run) {
+    return run.status == RecordedStatus::finished;
+  });
   if (finished_count == 0) {
-    std::size_t failed_count = std::count_if(
-        runs->begin(), runs->end(), [](const RunRecord& run) { return run.status == "failed"; });
+    std::size_t failed_count = std::count_if(runs->begin(), runs->end(), [](const RunRecord& run) {
+      return run.status == RecordedStatus::failed;
+    });
     throw ConfigError(
         "nothing to report: no finished runs in " +
         (request.sweeps.empty() ? "'" + snapshot.path() + "'" : "the selected sweeps") + " (" +

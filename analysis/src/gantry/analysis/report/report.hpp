@@ -9,14 +9,14 @@
 #include <string>
 #include <vector>
 
-#include "gantry/analysis/stats/descriptive.hpp"
 #include "gantry/analysis/report/grouping.hpp"
+#include "gantry/analysis/report/overpowering.hpp"
+#include "gantry/analysis/stats/descriptive.hpp"
 #include "gantry/analysis/stats/kaplan_meier.hpp"
 #include "gantry/analysis/stats/kruskal_wallis.hpp"
-#include "gantry/analysis/report/overpowering.hpp"
-#include "gantry/analysis/report/results_snapshot.hpp"
 #include "gantry/analysis/stats/variance_share.hpp"
 #include "gantry/analysis/stats/wilson.hpp"
+#include "gantry/store/results_snapshot.hpp"
 
 namespace gantry::analysis {
 

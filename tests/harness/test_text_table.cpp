@@ -1,11 +1,11 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "gantry/analysis/render/text_table.hpp"
+#include "gantry/base/text_table.hpp"
 
-using namespace gantry::analysis;
+using namespace gantry;
 
-TEST_CASE("text tables align, split and wrap for a terminal", "[report_text]") {
+TEST_CASE("text tables align, split and wrap for a terminal", "[text_table]") {
   TextTable table{{"statistic", "a", "b", "c"}, {{"mean", "1", "22", "333"}}};
   SECTION("aligned: first column left, the others right") {
     std::ostringstream out;

@@ -1,5 +1,6 @@
-// The report's view of a results database: read-only, and inside one read transaction, so a
-// sweep that is writing meanwhile cannot make one report mix two states of the database.
+// The report's view of a results database (`gantry report` and its figures): read-only, and inside
+// one read transaction, so a sweep that is writing meanwhile cannot make one report mix two states
+// of the database.
 #pragma once
 
 #include <cstdint>
@@ -9,9 +10,10 @@
 #include <utility>
 #include <vector>
 
+#include "gantry/store/recorded_status.hpp"
 #include "gantry/store/sqlite.hpp"
 
-namespace gantry::analysis {
+namespace gantry {
 
 // One run as the report sees it: identity, outcome, every resolved setting (as text) and its
 // summaries (final values; a NULL, i.e. non-finite, summary is absent).
@@ -20,7 +22,7 @@ struct RunRecord {
   std::string sweep;
   std::int64_t seed = 0;
   std::string identity;  // equal identity: the same config and seed, whichever sweep ran it
-  std::string status;    // running, finished or failed
+  RecordedStatus status = RecordedStatus::running;
   std::string error;
   std::optional<double> wall_seconds;
   std::string hdf5_path;  // resolved against the database's directory; empty if none
@@ -36,7 +38,6 @@ class ResultsSnapshot {
  public:
   // Throws StorageError / SchemaError as gantry::open_results_read_only does.
   explicit ResultsSnapshot(const std::string& path);
-  ~ResultsSnapshot();
   ResultsSnapshot(const ResultsSnapshot&) = delete;
   ResultsSnapshot& operator=(const ResultsSnapshot&) = delete;
 
@@ -50,8 +51,8 @@ class ResultsSnapshot {
 
  private:
   sqlite::Connection connection_;
-  bool in_transaction_ = false;
+  sqlite::ReadTransaction transaction_;
   sqlite::Statement select_curve_;  // prepared once: a report reads thousands of curves
 };
 
-}  // namespace gantry::analysis
+}  // namespace gantry

@@ -1,8 +1,8 @@
-#include "gantry/analysis/render/text_table.hpp"
+#include "gantry/base/text_table.hpp"
 
 #include <algorithm>
 
-namespace gantry::analysis {
+namespace gantry {
 
 std::size_t display_width(const std::string& text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
@@ -112,4 +112,4 @@ std::vector<TextTable> split_to_width(const TextTable& table, std::size_t width)
   return parts;
 }
 
-}  // namespace gantry::analysis
+}  // namespace gantry

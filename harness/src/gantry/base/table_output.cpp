@@ -1,4 +1,4 @@
-#include "gantry/store/table_output.hpp"
+#include "gantry/base/table_output.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,49 +7,37 @@
 #include <nlohmann/json.hpp>
 
 #include "gantry/base/errors.hpp"
+#include "gantry/base/number_format.hpp"
+#include "gantry/base/text.hpp"
+#include "gantry/base/text_table.hpp"
 
 namespace gantry {
 namespace {
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
 // Full precision for machine formats: CSV and JSON readers must get the stored double back.
-std::string exact_text(const sqlite::Value& value) {
-  if (const auto* real = std::get_if<double>(&value)) {
-    char text[40];
-    std::snprintf(text, sizeof text, "%.17g", *real);
-    return text;
-  }
+std::string exact_text(const Value& value) {
+  if (const auto* real = std::get_if<double>(&value)) return format_exact(*real);
   return value_text(value);
 }
 
 void write_aligned(std::ostream& out, const Table& table) {
   std::vector<std::size_t> widths;
-  for (const auto& column : table.columns) widths.push_back(column.size());
+  for (const auto& column : table.columns) widths.push_back(display_width(column));
   std::vector<std::vector<std::string>> cells;
   for (const auto& row : table.rows) {
     std::vector<std::string> texts;
     for (std::size_t i = 0; i < row.size(); ++i) {
       std::string text = value_text(row[i]);
       std::replace(text.begin(), text.end(), '\n', ' ');
-      widths[i] = std::max(widths[i], text.size());
+      widths[i] = std::max(widths[i], display_width(text));
       texts.push_back(std::move(text));
     }
     cells.push_back(std::move(texts));
   }
-  auto write_line = [&](const std::vector<std::string>& texts,
-                        const std::vector<sqlite::Value>* row) {
+  auto write_line = [&](const std::vector<std::string>& texts, const std::vector<Value>* row) {
     for (std::size_t i = 0; i < texts.size(); ++i) {
       bool number = row && !std::holds_alternative<std::string>((*row)[i]);
-      std::string pad(widths[i] - texts[i].size(), ' ');
+      std::string pad(widths[i] - display_width(texts[i]), ' ');
       out << (i ? "  " : "")
           << (number ? pad + texts[i] : texts[i] + (i + 1 < texts.size() ? pad : ""));
     }
@@ -80,7 +68,7 @@ void write_json(std::ostream& out, const Table& table) {
   for (const auto& row : table.rows) {
     nlohmann::ordered_json object = nlohmann::ordered_json::object();
     for (std::size_t i = 0; i < row.size(); ++i) {
-      const sqlite::Value& value = row[i];
+      const Value& value = row[i];
       if (const auto* integer = std::get_if<std::int64_t>(&value)) {
         object[table.columns[i]] = *integer;
       } else if (const auto* real = std::get_if<double>(&value)) {
@@ -105,7 +93,7 @@ TableFormat parse_table_format(const std::string& name) {
   throw ConfigError("unknown output format '" + name + "'; expected table, csv or json");
 }
 
-std::string value_text(const sqlite::Value& value) {
+std::string value_text(const Value& value) {
   if (const auto* integer = std::get_if<std::int64_t>(&value)) return std::to_string(*integer);
   if (const auto* real = std::get_if<double>(&value)) {
     char text[32];

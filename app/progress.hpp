@@ -7,19 +7,17 @@
 #include <ostream>
 #include <string>
 
-namespace gantry {
+#include "gantry/sweep/sweep_observer.hpp"
 
-class Progress {
+namespace gantry::cli {
+
+class Progress final : public SweepObserver {
  public:
-  // `total` runs in the plan, of which `recorded` were recorded earlier and `busy` are being run
-  // by another gantry process; both are skipped.
-  Progress(std::ostream& out, bool terminal, int total, int recorded, int busy);
+  Progress(std::ostream& out, bool terminal) : out_(out), terminal_(terminal) {}
 
-  void run_ended(const std::string& label, bool failed, const std::string& detail);
-  void message(const std::string& text);
-  void finish();
-
-  int failed() const { return failed_; }
+  void sweep_started(int planned, int recorded, int busy) override;
+  void run_ended(const RunEnded& run) override;
+  void sweep_ended() override;
 
  private:
   void redraw();
@@ -28,11 +26,11 @@ class Progress {
   std::mutex mutex_;
   std::ostream& out_;
   bool terminal_;
-  int total_;
-  int already_done_;
+  int total_ = 0;
+  int already_done_ = 0;
   int done_ = 0;
   int failed_ = 0;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 
-}  // namespace gantry
+}  // namespace gantry::cli

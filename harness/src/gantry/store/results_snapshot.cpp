@@ -1,13 +1,13 @@
-#include "gantry/analysis/report/results_snapshot.hpp"
+#include "gantry/store/results_snapshot.hpp"
 
 #include <algorithm>
 #include <filesystem>
 
 #include "gantry/base/errors.hpp"
-#include "gantry/store/results_reader.hpp"
 #include "gantry/base/suggest.hpp"
+#include "gantry/store/results_reader.hpp"
 
-namespace gantry::analysis {
+namespace gantry {
 namespace {
 
 std::vector<std::string> sweep_names(sqlite::Connection& connection) {
@@ -27,18 +27,12 @@ std::string listing(const std::vector<std::string>& names) {
 
 ResultsSnapshot::ResultsSnapshot(const std::string& path)
     : connection_(open_results_read_only(path)),
+      // In WAL mode a read transaction sees the database as of its first read until it ends.
+      transaction_(connection_),
       select_curve_(connection_,
                     "SELECT step, value FROM metrics WHERE run_id = ?1 AND key = ?2 "
                     "AND value BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308 "
-                    "ORDER BY step") {
-  // In WAL mode a read transaction sees the database as of its first read until it ends.
-  connection_.execute("BEGIN");
-  in_transaction_ = true;
-}
-
-ResultsSnapshot::~ResultsSnapshot() {
-  if (in_transaction_) sqlite3_exec(connection_.handle(), "COMMIT", nullptr, nullptr, nullptr);
-}
+                    "ORDER BY step") {}
 
 std::vector<RunRecord> ResultsSnapshot::runs(const std::vector<std::string>& sweeps) {
   std::vector<std::string> known = sweep_names(connection_);
@@ -63,7 +57,12 @@ std::vector<RunRecord> ResultsSnapshot::runs(const std::vector<std::string>& swe
     run.sweep = std::move(sweep);
     run.seed = select.column_int(2);
     run.identity = select.column_text(7);
-    run.status = select.column_text(3);
+    std::optional<RecordedStatus> status = parse_status(select.column_text(3));
+    // The schema's CHECK constraint admits no other text.
+    if (!status)
+      throw SchemaError("'" + path() + "': run " + std::to_string(run.id) +
+                        " has an unknown status '" + select.column_text(3) + "'");
+    run.status = *status;
     run.error = select.column_text(4);
     if (!select.column_is_null(5)) run.wall_seconds = select.column_double(5);
     // Stored relative to the database's directory, so a results folder can be moved whole.
@@ -99,4 +98,4 @@ Curve ResultsSnapshot::curve(std::int64_t run_id, const std::string& key) {
   return points;
 }
 
-}  // namespace gantry::analysis
+}  // namespace gantry

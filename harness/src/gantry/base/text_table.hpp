@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace gantry::analysis {
+namespace gantry {
 
 struct TextTable {
   std::vector<std::string> header;
@@ -33,4 +33,4 @@ std::string wrap(const std::string& text, std::size_t width, std::size_t indent 
 // Display width of UTF-8 text (code points, not bytes).
 std::size_t display_width(const std::string& text);
 
-}  // namespace gantry::analysis
+}  // namespace gantry

@@ -1,15 +1,14 @@
-#include "gantry/sweep/progress.hpp"
+#include "progress.hpp"
 
 #include "gantry/base/number_format.hpp"
 
-#include <cmath>
-#include <cstdio>
+namespace gantry::cli {
 
-namespace gantry {
-
-Progress::Progress(std::ostream& out, bool terminal, int total, int recorded, int busy)
-    : out_(out), terminal_(terminal), total_(total), already_done_(recorded + busy) {
+void Progress::sweep_started(int planned, int recorded, int busy) {
   std::lock_guard lock(mutex_);
+  total_ = planned;
+  already_done_ = recorded + busy;
+  started_ = std::chrono::steady_clock::now();
   if (recorded > 0) {
     out_ << recorded << " of " << total_ << " runs already recorded; skipping them\n";
   }
@@ -41,7 +40,10 @@ void Progress::redraw() {
        << " failed, " << format_duration(elapsed) << " elapsed, " << eta_text() << std::flush;
 }
 
-void Progress::run_ended(const std::string& label, bool failed, const std::string& detail) {
+void Progress::run_ended(const RunEnded& run) {
+  const std::string& label = run.label;
+  const bool failed = run.failed;
+  const std::string& detail = run.detail;
   std::lock_guard lock(mutex_);
   ++done_;
   if (failed) ++failed_;
@@ -55,17 +57,10 @@ void Progress::run_ended(const std::string& label, bool failed, const std::strin
   }
 }
 
-void Progress::message(const std::string& text) {
-  std::lock_guard lock(mutex_);
-  if (terminal_) out_ << "\r\033[K";
-  out_ << text << "\n";
-  if (terminal_) redraw();
-}
-
-void Progress::finish() {
+void Progress::sweep_ended() {
   std::lock_guard lock(mutex_);
   if (terminal_) out_ << "\n";
   out_ << std::flush;
 }
 
-}  // namespace gantry
+}  // namespace gantry::cli

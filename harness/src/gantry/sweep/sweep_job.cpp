@@ -1,0 +1,120 @@
+#include "gantry/sweep/sweep_job.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "gantry/base/errors.hpp"
+#include "gantry/config/experiment.hpp"
+#include "gantry/sweep/sweep_plan.hpp"
+
+namespace gantry {
+namespace {
+
+void check_request(const SweepRequest& request) {
+  if (request.jobs < 0) throw ConfigError("--jobs must be at least 1");
+  if (request.threads_per_run < 0 || request.threads_per_run > 1024) {
+    throw ConfigError("--threads-per-run must be between 1 and 1024 (or 0: automatic)");
+  }
+  for (const auto& dir : request.plugin_dirs) {
+    if (!std::filesystem::is_directory(dir)) {
+      throw ConfigError("--plugin-dir '" + dir + "' is not a directory");
+    }
+  }
+}
+
+// Threads per run: the request's, else the experiment's, else the cores shared by the runs
+// that go in parallel.
+void decide_threads(RawSettings& base, const SweepRequest& request,
+                    const std::vector<GridAxis>& grid, std::size_t seeds, int cores, int jobs) {
+  if (request.threads_per_run > 0) {
+    base.apply_override("resources.threads_per_run=" + std::to_string(request.threads_per_run));
+  } else if (!base.has("resources.threads_per_run")) {
+    std::size_t runs = seeds;
+    for (const auto& axis : grid) runs *= axis.values.size();
+    base.set("resources.threads_per_run",
+             std::to_string(default_threads_per_run(cores, jobs, runs)));
+  }
+}
+
+// Fails before anything is recorded when the artifacts directory cannot be written.
+void check_artifacts_dir(const std::filesystem::path& dir) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  std::filesystem::path probe = dir / (".gantry-write-test-" + std::to_string(getpid()));
+  bool writable = !error && std::ofstream(probe).good();
+  std::filesystem::remove(probe, error);
+  if (!writable) {
+    throw StorageError("cannot write to the artifacts directory '" + dir.string() +
+                       "' (--artifacts)");
+  }
+}
+
+}  // namespace
+
+std::string default_sweep_name(const ResolvedExperiment& any_run, const std::string& file) {
+  const std::string& name = any_run.value("experiment.name");
+  return name.empty() ? std::filesystem::path(file).stem().string() : name;
+}
+
+void check_sweep_name(const std::string& name) {
+  bool valid = !name.empty() && name.front() != '.' &&
+               name.find_first_not_of(
+                   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                   "0123456789._-") == std::string::npos;
+  if (!valid) {
+    throw ConfigError("sweep name '" + name +
+                      "': use letters, digits, '.', '_' and '-', not starting with '.'");
+  }
+}
+
+PlannedSweep plan_sweep_request(const SweepRequest& request) {
+  check_request(request);
+  PluginCatalog catalog(PluginCatalog::search_path(request.plugin_dirs));
+  RawSettings base = read_experiment_file(request.experiment);
+  for (const auto& assignment : request.overrides) base.apply_override(assignment);
+  std::vector<GridAxis> grid;
+  for (const auto& axis : request.grid) grid.push_back(parse_grid_axis(axis));
+  std::vector<std::int64_t> seeds = parse_seeds(request.seeds);
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs = request.jobs > 0 ? request.jobs : cores;
+  const bool sets_threads = base.has("resources.threads_per_run");
+  decide_threads(base, request, grid, seeds.size(), cores, jobs);
+
+  std::vector<PlannedRun> plan = plan_sweep(base, grid, seeds, catalog, "");
+  std::string name = request.sweep_name.empty()
+                         ? default_sweep_name(plan.front().experiment, request.experiment)
+                         : request.sweep_name;
+  check_sweep_name(name);
+  return PlannedSweep{
+      std::move(catalog), std::move(plan), std::move(name), request.experiment, jobs, sets_threads};
+}
+
+SweepReport execute_sweep(PlannedSweep& sweep, const SweepTarget& target,
+                          const ResumePolicy& policy, SweepObserver& observer,
+                          const std::atomic<bool>& stop_flag) {
+  ResultsDb db(target.db);
+  check_artifacts_dir(target.artifacts);
+  std::int64_t sweep_id = db.ensure_sweep(sweep.name, sweep.experiment_file, target.command_line);
+  if (target.shard) db.record_shard(sweep_id, *target.shard, target.sole_owner);
+  for (auto& run : sweep.plan) {
+    run.sweep_id = sweep_id;
+    run.sweep_name = sweep.name;
+  }
+  SweepSettings settings{sweep.jobs, policy};
+  settings.policy.sole_owner = target.sole_owner;
+  std::filesystem::path db_dir = std::filesystem::path(target.db).parent_path();
+  RunStore store{db, target.artifacts, db_dir.empty() ? "." : db_dir};
+  SweepReport report{sweep.name,
+                     run_sweep(sweep.plan, store, sweep.catalog, settings, stop_flag, observer),
+                     std::nullopt};
+  if (!sweep.plan.empty()) {
+    if (auto run = db.find_run(sweep_id, sweep.plan.front().identity))
+      report.first_run_id = run->id;
+  }
+  return report;
+}
+
+}  // namespace gantry

@@ -1,4 +1,10 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
 
 #include "gantry/base/errors.hpp"
 #include "gantry/scaffold/plugin_skeleton.hpp"
@@ -36,4 +42,43 @@ TEST_CASE("gantry new plugin refuses bad kinds, bad names and existing files",
   CHECK(first.size() == 4);
   CHECK_THROWS_WITH(gantry::write_plugin_skeleton("model", "line", (dir / "line").string()),
                     Contains("already exists"));
+}
+
+TEST_CASE("gantry new plugin embeds every skeleton template file of the source tree byte for byte",
+          "[plugin_skeleton]") {
+  namespace fs = std::filesystem;
+  const fs::path templates =
+      gantry::testing::source_dir() / "harness" / "src" / "gantry" / "scaffold" / "templates";
+  std::set<std::string> folders;
+  for (const auto& entry : fs::directory_iterator(templates)) {
+    folders.insert(entry.path().filename().string());
+  }
+  CHECK(folders == std::set<std::string>{"common", "data", "model", "trainer"});
+
+  for (const std::string kind : {"data", "model", "trainer"}) {
+    INFO(kind);
+    std::map<std::string, std::string> on_disk;  // the path written -> the template's bytes
+    for (const std::string folder : {"common", kind.c_str()}) {
+      for (const auto& entry : fs::recursive_directory_iterator(templates / folder)) {
+        if (!entry.is_regular_file()) continue;
+        std::string path = fs::relative(entry.path(), templates / folder).generic_string();
+        INFO(folder + "/" + path);
+        REQUIRE(path.size() > 3);
+        REQUIRE(path.substr(path.size() - 3) == ".in");
+        std::ostringstream content;
+        content << std::ifstream(entry.path(), std::ios::binary).rdbuf();
+        CHECK(on_disk.emplace(path.substr(0, path.size() - 3), content.str()).second);
+      }
+    }
+    std::vector<std::string> embedded_paths, disk_paths;
+    for (const auto& entry : on_disk) disk_paths.push_back(entry.first);
+    for (const auto& file : gantry::skeleton_templates(kind)) embedded_paths.push_back(file.path);
+    std::sort(embedded_paths.begin(), embedded_paths.end());
+    INFO("a template is embedded when harness/src/gantry/scaffold/CMakeLists.txt lists it");
+    REQUIRE(embedded_paths == disk_paths);
+    for (const auto& file : gantry::skeleton_templates(kind)) {
+      INFO(file.path);
+      CHECK(file.content == on_disk.at(file.path));
+    }
+  }
 }

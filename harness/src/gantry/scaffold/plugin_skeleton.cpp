@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "gantry/base/errors.hpp"
+#include "gantry/scaffold/embedded_templates.hpp"
 
 namespace gantry {
 namespace {
@@ -45,6 +46,18 @@ void check_name(const std::string& name) {
 }
 
 }  // namespace
+
+std::vector<SkeletonFile> skeleton_templates(const std::string& kind) {
+  std::vector<SkeletonFile> files;
+  for (std::size_t i = 0; i < kEmbeddedTemplateCount; ++i) {
+    const EmbeddedTemplate& file = kEmbeddedTemplates[i];
+    const std::string folder = file.folder;
+    if (folder == "common" || folder == kind) {
+      files.push_back({file.path, std::string(file.content, file.size)});
+    }
+  }
+  return files;
+}
 
 std::vector<SkeletonFile> plugin_skeleton(const std::string& kind, const std::string& name) {
   if (kind != "data" && kind != "model" && kind != "trainer") {

@@ -22,7 +22,8 @@ std::vector<SkeletonFile> plugin_skeleton(const std::string& kind, const std::st
 std::vector<std::string> write_plugin_skeleton(const std::string& kind, const std::string& name,
                                                const std::string& directory);
 
-// Internal: the file templates of one kind, with @NAME@, @CLASS@ and @KIND@ placeholders.
+// Internal: the file templates of one kind, with @NAME@, @CLASS@ and @KIND@ placeholders: those
+// of templates/common/ and templates/<kind>/ in this directory, embedded at build time.
 std::vector<SkeletonFile> skeleton_templates(const std::string& kind);
 
 }  // namespace gantry

@@ -37,8 +37,10 @@ int command_plugins(const std::vector<std::string>& raw_args) {
   if (!parse_command("gantry plugins [NAME] [--kind KIND]", options, positional, raw_args)) {
     return kSuccess;
   }
-  if (!kind.empty() && kind != "data" && kind != "model" && kind != "trainer") {
-    throw ConfigError("--kind '" + kind + "': expected data, model or trainer");
+  std::optional<PluginKind> only_kind;
+  if (!kind.empty()) {
+    only_kind = parse_kind(kind);
+    if (!only_kind) throw ConfigError("--kind '" + kind + "': expected data, model or trainer");
   }
   PluginCatalog catalog(PluginCatalog::search_path(plugin_dirs));
   std::cout << "backends built: " << gantry_backends() << "\n";
@@ -49,18 +51,18 @@ int command_plugins(const std::vector<std::string>& raw_args) {
   std::cout << "search path:\n";
   for (const auto& dir : catalog.search_dirs()) std::cout << "  " << dir.string() << "\n";
   int shown = 0;
-  for (const char* section : {"data", "model", "trainer"}) {
+  for (PluginKind section : kPluginKinds) {
     for (const auto& plugin : catalog.plugins()) {
       const PluginInfo& info = plugin.info;
-      if (info.kind != section || (!kind.empty() && kind != info.kind) ||
+      if (info.kind != section || (only_kind && *only_kind != info.kind) ||
           (!name.empty() && name != info.name)) {
         continue;
       }
       ++shown;
       std::cout << "\n"
-                << info.kind << " " << info.name << " " << info.version << "  ("
+                << kind_name(info.kind) << " " << info.name << " " << info.version << "  ("
                 << info.file.string() << ")\n  " << info.summary << "\n";
-      print_options(info.kind, info.options);
+      print_options(kind_name(info.kind), info.options);
     }
   }
   if (name.empty() && kind.empty()) {

@@ -1,8 +1,8 @@
 #include <boost/random/normal_distribution.hpp>
 #include <catch2/catch.hpp>
 
-#include "gantry/run/energy_distance.hpp"
 #include "gantry/random.hpp"
+#include "gantry/run/energy_distance.hpp"
 
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;

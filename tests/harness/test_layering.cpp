@@ -28,7 +28,7 @@ const std::map<std::string, std::vector<std::string>>& module_graph() {
       {"run", {"config", "store"}},
       {"sweep", {"run"}},
       {"cluster", {"sweep"}},
-      {"scaffold", {"base"}},
+      {"scaffold", {"plugin"}},
       {"analysis/stats", {}},
       {"analysis/report", {"analysis/stats", "store", "artifacts"}},
       {"analysis/render", {"analysis/report"}},

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "gantry/plugin/option_info.hpp"
 #include "gantry/options.hpp"
+#include "gantry/plugin/option_info.hpp"
 
 using gantry::OptionInfo;
 namespace option = gantry::option;

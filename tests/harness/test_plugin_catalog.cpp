@@ -13,14 +13,14 @@ using gantry::testing::test_plugin_dir;
 TEST_CASE("the bundled plugins load with their descriptors", "[plugins]") {
   PluginCatalog catalog({bundled_plugin_dir()});
   CHECK(catalog.problems().empty());
-  for (const auto& [kind, name] :
-       std::vector<std::pair<std::string, std::string>>{{"data", "x2"},
-                                                        {"data", "tanh"},
-                                                        {"data", "algebraic"},
-                                                        {"data", "sine"},
-                                                        {"data", "mnist"},
-                                                        {"model", "eigen-mlp"},
-                                                        {"trainer", "alternating"}}) {
+  for (const auto& [kind, name] : std::vector<std::pair<gantry::PluginKind, std::string>>{
+           {gantry::PluginKind::data, "x2"},
+           {gantry::PluginKind::data, "tanh"},
+           {gantry::PluginKind::data, "algebraic"},
+           {gantry::PluginKind::data, "sine"},
+           {gantry::PluginKind::data, "mnist"},
+           {gantry::PluginKind::model, "eigen-mlp"},
+           {gantry::PluginKind::trainer, "alternating"}}) {
     const gantry::LoadedPlugin& plugin = catalog.find(kind, name);
     CHECK(plugin.info.kind == kind);
     CHECK_FALSE(plugin.info.version.empty());
@@ -44,9 +44,10 @@ TEST_CASE("objects created by a plugin keep its library loaded", "[plugins]") {
 
 TEST_CASE("unknown plugin names get suggestions", "[plugins]") {
   PluginCatalog catalog({bundled_plugin_dir()});
-  CHECK_THROWS_WITH(catalog.find("data", "tahn"), Catch::Contains("unknown data plugin 'tahn'") &&
-                                                      Catch::Contains("did you mean 'tanh'"));
-  CHECK_THROWS_AS(catalog.find("model", "x2"), PluginError);
+  CHECK_THROWS_WITH(
+      catalog.find(gantry::PluginKind::data, "tahn"),
+      Catch::Contains("unknown data plugin 'tahn'") && Catch::Contains("did you mean 'tanh'"));
+  CHECK_THROWS_AS(catalog.find(gantry::PluginKind::model, "x2"), PluginError);
 }
 
 TEST_CASE("broken plugin files are refused with a message naming the file", "[plugins]") {
@@ -84,7 +85,8 @@ TEST_CASE("two plugins with one name are an error naming both files", "[plugins]
   REQUIRE(catalog.problems().size() == 1);
   CHECK_THAT(catalog.problems()[0], Catch::Contains("gantry-data-faulty-a.so") &&
                                         Catch::Contains("gantry-data-faulty-b.so"));
-  CHECK_THROWS_WITH(catalog.find("data", "same"), Catch::Contains("two data plugins"));
+  CHECK_THROWS_WITH(catalog.find(gantry::PluginKind::data, "same"),
+                    Catch::Contains("two data plugins"));
 }
 
 TEST_CASE("a plugin whose factory throws gives a configuration error", "[plugins]") {

@@ -42,6 +42,13 @@ class SchemaError : public StorageError {
   using StorageError::StorageError;
 };
 
+// An external program (gnuplot, sbatch) that could not be started or waited for. Not a
+// StorageError: nothing recorded is at stake.
+class ProcessError : public GantryError {
+ public:
+  using GantryError::GantryError;
+};
+
 // A run that failed while training: a plugin threw, or a loss diverged.
 class RunError : public GantryError {
  public:

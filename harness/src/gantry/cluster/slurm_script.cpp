@@ -4,8 +4,8 @@
 
 #include "gantry/base/build_info.hpp"
 #include "gantry/base/errors.hpp"
-#include "gantry/sweep/sweep_shard.hpp"
 #include "gantry/base/whole_integer.hpp"
+#include "gantry/sweep/sweep_shard.hpp"
 
 namespace gantry {
 namespace {

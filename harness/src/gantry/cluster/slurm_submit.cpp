@@ -1,14 +1,12 @@
 #include "gantry/cluster/slurm_submit.hpp"
 
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "gantry/base/errors.hpp"
+#include "gantry/base/process.hpp"
+#include "gantry/base/text.hpp"
 #include "gantry/cluster/shard_workspace.hpp"
 
 namespace gantry {
@@ -19,25 +17,15 @@ std::string sbatch_program() {
   return program != nullptr && *program != '\0' ? program : "sbatch";
 }
 
-// Runs a shell command; returns its exit status and everything it printed.
-std::pair<int, std::string> run_command(const std::string& command) {
-  std::string output;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) throw GantryError("cannot run '" + command + "'");
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) output += buffer.data();
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
-
 std::string trimmed(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
   return text;
 }
 
 // sbatch --parsable prints "jobid" or "jobid;cluster".
-std::string submit(const std::string& command, const std::string& what) {
-  auto [status, output] = run_command(command);
+std::string submit(const std::vector<std::string>& argv, const std::string& what) {
+  std::string command = shell_command(argv);
+  auto [status, output] = run_process(ProcessRequest{"sbatch", argv, "", ""});
   std::string line = trimmed(output);
   std::string job = line.substr(0, line.find(';'));
   bool numeric = !job.empty() && job.find_first_not_of("0123456789") == std::string::npos;
@@ -54,16 +42,30 @@ void write_script(const std::filesystem::path& path, const std::string& text) {
   if (!file.flush()) throw StorageError("cannot write '" + path.string() + "'");
 }
 
+std::vector<std::string> array_submit_arguments(const SlurmSweep& sweep) {
+  return {sbatch_program(), "--parsable", sweep.array_script_path().string()};
+}
+
+std::vector<std::string> merge_submit_arguments(const SlurmSweep& sweep,
+                                                const std::string& array_job) {
+  return {sbatch_program(), "--parsable", "--dependency=afterany:" + array_job,
+          sweep.merge_script_path().string()};
+}
+
 }  // namespace
 
+std::string shell_command(const std::vector<std::string>& argv) {
+  std::vector<std::string> words;
+  for (const auto& arg : argv) words.push_back(shell_quote(arg));
+  return join(words, " ");
+}
+
 std::string array_submit_command(const SlurmSweep& sweep) {
-  return shell_quote(sbatch_program()) + " --parsable " +
-         shell_quote(sweep.array_script_path().string());
+  return shell_command(array_submit_arguments(sweep));
 }
 
 std::string merge_submit_command(const SlurmSweep& sweep, const std::string& array_job) {
-  return shell_quote(sbatch_program()) + " --parsable --dependency=afterany:" + array_job + " " +
-         shell_quote(sweep.merge_script_path().string());
+  return shell_command(merge_submit_arguments(sweep, array_job));
 }
 
 SlurmJobs submit_slurm_sweep(const SlurmSweep& sweep) {
@@ -76,9 +78,9 @@ SlurmJobs submit_slurm_sweep(const SlurmSweep& sweep) {
   write_script(sweep.array_script_path(), array_script(sweep));
   write_script(sweep.merge_script_path(), merge_script(sweep));
   SlurmJobs jobs;
-  jobs.array_job = submit(array_submit_command(sweep), "job array");
+  jobs.array_job = submit(array_submit_arguments(sweep), "job array");
   try {
-    jobs.merge_job = submit(merge_submit_command(sweep, jobs.array_job), "merge job");
+    jobs.merge_job = submit(merge_submit_arguments(sweep, jobs.array_job), "merge job");
   } catch (const GantryError& failure) {
     throw GantryError(std::string(failure.what()) + "; the job array " + jobs.array_job +
                       " was submitted: submit the merge by hand with " +

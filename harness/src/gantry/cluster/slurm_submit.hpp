@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "gantry/cluster/slurm_script.hpp"
 
@@ -13,6 +14,9 @@ struct SlurmJobs {
   std::string array_job;
   std::string merge_job;
 };
+
+// `argv` as one shell command line, each word quoted where it needs to be.
+std::string shell_command(const std::vector<std::string>& argv);
 
 // The sbatch command lines, as submit_slurm_sweep runs them (for --dry-run and the log).
 std::string array_submit_command(const SlurmSweep& sweep);

@@ -22,7 +22,6 @@ const std::vector<std::string> kSectionOrder = {"experiment", "data",   "model",
 // Sections that change no number of a run, so they stay out of its identity: a run recorded
 // before they existed keeps its identity, and resuming it does not run it again.
 const std::vector<std::string> kUnidentifiedSections = {"experiment", "images", "resources"};
-const std::vector<std::string> kPluginSections = {"data", "model", "trainer"};
 
 std::string section_of(const std::string& key) {
   return key.substr(0, key.find('.'));
@@ -99,7 +98,8 @@ std::vector<Setting> declared_settings(const RawSettings& raw, const PluginCatal
   add_section("eval", eval_options());
   add_section("images", images_options());
   add_section("resources", resources_options());
-  for (const auto& section : kPluginSections) {
+  for (PluginKind kind : kPluginKinds) {
+    const std::string section = kind_name(kind);
     OptionInfo plugin_option = plugin_name_option(section);
     const std::string* name = raw.find(section + ".plugin");
     std::string plugin_name = name ? *name : plugin_option.default_value;
@@ -109,7 +109,7 @@ std::vector<Setting> declared_settings(const RawSettings& raw, const PluginCatal
     }
     declared.push_back(Setting{section + ".plugin", plugin_name, plugin_option});
     try {
-      add_section(section, catalog.find(section, plugin_name).info.options);
+      add_section(section, catalog.find(kind, plugin_name).info.options);
     } catch (const PluginError& error) {
       throw ConfigError(raw.source + ": " + section + ".plugin: " + error.what());
     }
@@ -149,8 +149,9 @@ ResolvedExperiment resolve_experiment(const RawSettings& raw, const PluginCatalo
             [&](const Setting& a, const Setting& b) { return rank(a) < rank(b); });
   ResolvedExperiment resolved;
   resolved.settings_ = std::move(declared);
-  for (const auto& section : kPluginSections) {
-    const PluginInfo& info = catalog.find(section, resolved.value(section + ".plugin")).info;
+  for (PluginKind kind : kPluginKinds) {
+    const std::string section = kind_name(kind);
+    const PluginInfo& info = catalog.find(kind, resolved.value(section + ".plugin")).info;
     resolved.plugins_ +=
         (resolved.plugins_.empty() ? "" : ";") + section + "=" + info.name + "@" + info.version;
   }

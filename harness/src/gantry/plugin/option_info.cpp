@@ -1,10 +1,9 @@
 #include "gantry/plugin/option_info.hpp"
-#include "gantry/base/text.hpp"
 
 #include <cmath>
 #include <map>
-#include <sstream>
 
+#include "gantry/base/text.hpp"
 #include "gantry/options.hpp"
 
 namespace gantry {
@@ -13,12 +12,6 @@ namespace {
 std::vector<std::string> split_choices(const char* choices) {
   if (choices == nullptr) return {};
   return split(choices, '|');
-}
-
-std::string format_bound(double value) {
-  std::ostringstream text;
-  text << value;
-  return text.str();
 }
 
 }  // namespace
@@ -59,10 +52,10 @@ std::string OptionInfo::describe_type() const {
     bool has_min = std::isfinite(min_value);
     bool has_max = std::isfinite(max_value);
     if (has_min && has_max && !min_exclusive) {
-      text += " in [" + format_bound(min_value) + ", " + format_bound(max_value) + "]";
+      text += " in [" + spell_number(min_value) + ", " + spell_number(max_value) + "]";
     } else {
-      if (has_min) text += (min_exclusive ? " > " : " >= ") + format_bound(min_value);
-      if (has_max) text += std::string(has_min ? "," : "") + " <= " + format_bound(max_value);
+      if (has_min) text += (min_exclusive ? " > " : " >= ") + spell_number(min_value);
+      if (has_max) text += std::string(has_min ? "," : "") + " <= " + spell_number(max_value);
     }
   }
   return text;

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "gantry/option_spec.hpp"
 #include "gantry/base/value.hpp"
+#include "gantry/option_spec.hpp"
 
 namespace gantry {
 

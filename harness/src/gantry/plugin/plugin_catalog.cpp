@@ -1,5 +1,4 @@
 #include "gantry/plugin/plugin_catalog.hpp"
-#include "gantry/base/text.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -11,6 +10,7 @@
 
 #include "gantry/base/errors.hpp"
 #include "gantry/base/suggest.hpp"
+#include "gantry/base/text.hpp"
 #include "gantry/descriptor.hpp"
 
 namespace gantry {
@@ -56,14 +56,14 @@ PluginInfo read_descriptor(const boost::dll::shared_library& library,
                       "', this gantry uses '" GANTRY_COMPILER_ABI "'; " + rebuild_hint());
   }
   PluginInfo info;
-  info.kind = descriptor.kind ? descriptor.kind : "";
+  std::string kind = descriptor.kind ? descriptor.kind : "";
+  std::optional<PluginKind> known_kind = parse_kind(kind);
+  if (!known_kind) throw PluginError(where + "unknown plugin kind '" + kind + "'");
+  info.kind = *known_kind;
   info.name = descriptor.name ? descriptor.name : "";
   info.version = descriptor.version ? descriptor.version : "";
   info.summary = descriptor.summary ? descriptor.summary : "";
   info.file = file;
-  if (info.kind != "data" && info.kind != "model" && info.kind != "trainer") {
-    throw PluginError(where + "unknown plugin kind '" + info.kind + "'");
-  }
   if (info.name.empty()) throw PluginError(where + "the descriptor has an empty name");
   std::set<std::string> seen;
   for (std::uint32_t i = 0; i < descriptor.option_count; ++i) {
@@ -87,10 +87,11 @@ PluginInfo read_descriptor(const boost::dll::shared_library& library,
 template <typename Interface>
 std::shared_ptr<Interface> create_object(const LoadedPlugin& plugin, const PluginArgs& args) {
   using Factory = Interface*(const PluginArgs&);
-  const std::string label = plugin.info.kind + " plugin '" + plugin.info.name + "'";
+  const std::string kind = kind_name(plugin.info.kind);
+  const std::string label = kind + " plugin '" + plugin.info.name + "'";
   Interface* object = nullptr;
   try {
-    auto& factory = plugin.library->get_alias<Factory>("gantry_create_" + plugin.info.kind);
+    auto& factory = plugin.library->get_alias<Factory>("gantry_create_" + kind);
     object = factory(args);
   } catch (const std::exception& error) {
     throw ConfigError(label + ": " + error.what());
@@ -114,9 +115,10 @@ LoadedPlugin load_plugin_file(const std::filesystem::path& file) {
     throw PluginError("plugin '" + file.string() + "': cannot be loaded: " + error.what());
   }
   PluginInfo info = read_descriptor(*library, file);
-  if (!library->has("gantry_create_" + info.kind)) {
-    throw PluginError("plugin '" + file.string() + "': declares kind " + info.kind +
-                      " but does not export gantry_create_" + info.kind);
+  const std::string kind = kind_name(info.kind);
+  if (!library->has("gantry_create_" + kind)) {
+    throw PluginError("plugin '" + file.string() + "': declares kind " + kind +
+                      " but does not export gantry_create_" + kind);
   }
   return LoadedPlugin{std::move(info), std::move(library)};
 }
@@ -164,18 +166,19 @@ PluginCatalog::PluginCatalog(std::vector<std::filesystem::path> search_dirs)
       const PluginInfo& a = plugins_[i].info;
       const PluginInfo& b = plugins_[j].info;
       if (a.kind == b.kind && a.name == b.name) {
-        problems_.push_back("two " + a.kind + " plugins are named '" + a.name + "': '" +
-                            a.file.string() + "' and '" + b.file.string() + "'");
+        problems_.push_back(std::string("two ") + kind_name(a.kind) + " plugins are named '" +
+                            a.name + "': '" + a.file.string() + "' and '" + b.file.string() + "'");
       }
     }
   }
 }
 
-const LoadedPlugin& PluginCatalog::find(const std::string& kind, const std::string& name) const {
+const LoadedPlugin& PluginCatalog::find(PluginKind wanted, const std::string& name) const {
+  const std::string kind = kind_name(wanted);
   const LoadedPlugin* found = nullptr;
   std::vector<std::string> known;
   for (const auto& plugin : plugins_) {
-    if (plugin.info.kind != kind) continue;
+    if (plugin.info.kind != wanted) continue;
     known.push_back(plugin.info.name);
     if (plugin.info.name != name) continue;
     if (found != nullptr) {
@@ -197,17 +200,17 @@ const LoadedPlugin& PluginCatalog::find(const std::string& kind, const std::stri
 
 std::shared_ptr<DataSource> PluginCatalog::create_data(const std::string& name,
                                                        const PluginArgs& args) const {
-  return create_object<DataSource>(find("data", name), args);
+  return create_object<DataSource>(find(PluginKind::data, name), args);
 }
 
 std::shared_ptr<GanModel> PluginCatalog::create_model(const std::string& name,
                                                       const PluginArgs& args) const {
-  return create_object<GanModel>(find("model", name), args);
+  return create_object<GanModel>(find(PluginKind::model, name), args);
 }
 
 std::shared_ptr<Trainer> PluginCatalog::create_trainer(const std::string& name,
                                                        const PluginArgs& args) const {
-  return create_object<Trainer>(find("trainer", name), args);
+  return create_object<Trainer>(find(PluginKind::trainer, name), args);
 }
 
 }  // namespace gantry

@@ -17,6 +17,7 @@
 #include "gantry/data_source.hpp"
 #include "gantry/gan_model.hpp"
 #include "gantry/plugin/option_info.hpp"
+#include "gantry/plugin/plugin_kind.hpp"
 #include "gantry/plugin_args.hpp"
 #include "gantry/trainer.hpp"
 
@@ -27,7 +28,7 @@ class shared_library;
 namespace gantry {
 
 struct PluginInfo {
-  std::string kind;
+  PluginKind kind = PluginKind::data;
   std::string name;
   std::string version;
   std::string summary;
@@ -57,7 +58,7 @@ class PluginCatalog {
   const std::vector<std::string>& problems() const { return problems_; }
 
   // Throws PluginError: unknown name (with the nearest known names), or two files with one name.
-  const LoadedPlugin& find(const std::string& kind, const std::string& name) const;
+  const LoadedPlugin& find(PluginKind kind, const std::string& name) const;
 
   std::shared_ptr<DataSource> create_data(const std::string& name, const PluginArgs& args) const;
   std::shared_ptr<GanModel> create_model(const std::string& name, const PluginArgs& args) const;

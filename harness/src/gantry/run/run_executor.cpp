@@ -26,6 +26,85 @@ std::vector<ParamValue> params_of(const ResolvedExperiment& experiment) {
 
 }  // namespace
 
+namespace {
+
+// What a run measured, kept whether it finished or not: often the interesting part is just
+// before a failure.
+struct Measured {
+  long long steps = 0;
+  std::vector<std::pair<std::string, double>> summaries;
+};
+
+RunPlugins plugins_for_seed(const PlannedRun& plan, const PluginCatalog& catalog) {
+  try {
+    return create_run_plugins(plan.experiment, catalog, static_cast<std::uint64_t>(plan.seed));
+  } catch (const GantryError& error) {
+    // The plan created these plugins with seed 0; this seed's factory call failed.
+    throw RunError(std::string(error.what()) + " (creating the run's plugins for seed " +
+                   std::to_string(plan.seed) + ")");
+  }
+}
+
+// Creates the run's file and plugins, then prepares, trains and finishes; throws whatever ended
+// the run early. `measured` holds what was measured, however it ended.
+void train_and_evaluate(const PlannedRun& plan, const RunStart& start, std::int64_t run_id,
+                        RunStore& store, const PluginCatalog& catalog,
+                        const std::atomic<bool>& stop_flag, Measured& measured) {
+  std::filesystem::path file =
+      store.artifacts_dir / plan.sweep_name / artifact_file_name(run_id, plan.identity);
+  RunArtifacts artifacts(
+      file.string(), RunAttributes{run_id, plan.sweep_name, plan.seed, plan.identity, start.config,
+                                   gantry_version(), gantry_git_commit()});
+  store.db.set_hdf5_path(run_id, recorded_path(file, store.db_dir));
+  RunPlugins plugins = plugins_for_seed(plan, catalog);
+  RunSession session(
+      run_id, static_cast<std::uint64_t>(plan.seed), plugins,
+      EvalSettings::from(plan.experiment.section("eval"), plan.experiment.section("images")),
+      store.db, artifacts, stop_flag);
+  // Read from the session before it (and the plugin objects it refers to) goes out of scope.
+  auto keep_results = [&] {
+    measured.steps = session.last_step();
+    measured.summaries = session.summaries();
+    session.flush();
+  };
+  try {
+    session.prepare();
+    session.train();
+    if (stop_flag.load()) throw Interrupted();
+    session.finish();
+  } catch (...) {
+    try {
+      keep_results();
+    } catch (const std::exception&) {
+      // The run's own error is the one to report.
+    }
+    throw;
+  }
+  keep_results();
+}
+
+// Runs the claimed run and says how it ended; never throws for the run's own failures.
+void run_claimed(const PlannedRun& plan, const RunStart& start, RunStore& store,
+                 const PluginCatalog& catalog, const std::atomic<bool>& stop_flag,
+                 RunOutcome& outcome, Measured& measured) {
+  try {
+    train_and_evaluate(plan, start, outcome.run_id, store, catalog, stop_flag, measured);
+    outcome.status = RunStatus::finished;
+  } catch (const Interrupted&) {
+    outcome.status = RunStatus::interrupted;
+    outcome.error = "interrupted";
+  } catch (const std::exception& error) {
+    outcome.status = RunStatus::failed;
+    outcome.error = error.what();
+  } catch (...) {
+    // Plugin calls are guarded by the session and the catalog; this is a last resort.
+    outcome.status = RunStatus::failed;
+    outcome.error = "an exception that is not a std::exception ended the run";
+  }
+}
+
+}  // namespace
+
 RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCatalog& catalog,
                        const ResumePolicy& policy, const std::atomic<bool>& stop_flag) {
   const ResolvedExperiment& experiment = plan.experiment;
@@ -40,74 +119,19 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
   }
   outcome.run_id = *claimed;
   auto started = std::chrono::steady_clock::now();
-  auto elapsed = [&] {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  };
-
-  // Read from the session before it (and the plugin objects it refers to) goes out of scope.
-  long long steps = 0;
-  std::vector<std::pair<std::string, double>> summaries;
-  try {
-    std::filesystem::path file =
-        store.artifacts_dir / plan.sweep_name / artifact_file_name(outcome.run_id, plan.identity);
-    RunArtifacts artifacts(file.string(),
-                           RunAttributes{outcome.run_id, plan.sweep_name, plan.seed, plan.identity,
-                                         start.config, gantry_version(), gantry_git_commit()});
-    store.db.set_hdf5_path(outcome.run_id, recorded_path(file, store.db_dir));
-
-    const auto seed = static_cast<std::uint64_t>(plan.seed);
-    RunPlugins plugins;
-    try {
-      plugins = create_run_plugins(experiment, catalog, seed);
-    } catch (const GantryError& error) {
-      // The plan created these plugins with seed 0; this seed's factory call failed.
-      throw RunError(std::string(error.what()) + " (creating the run's plugins for seed " +
-                     std::to_string(plan.seed) + ")");
-    }
-    RunSession session(outcome.run_id, seed, plugins,
-                       EvalSettings::from(experiment.section("eval"), experiment.section("images")),
-                       store.db, artifacts, stop_flag);
-    auto keep_results = [&] {
-      steps = session.last_step();
-      summaries = session.summaries();
-      session.flush();
-    };
-    try {
-      session.prepare();
-      session.train();
-      if (stop_flag.load()) throw Interrupted();
-      session.finish();
-    } catch (...) {
-      // Keep what was measured up to the failure: it is often the interesting part.
-      try {
-        keep_results();
-      } catch (const std::exception&) {
-      }
-      throw;
-    }
-    keep_results();
-    outcome.status = RunStatus::finished;
-  } catch (const Interrupted&) {
-    outcome.status = RunStatus::interrupted;
-    outcome.error = "interrupted";
-  } catch (const std::exception& error) {
-    outcome.status = RunStatus::failed;
-    outcome.error = error.what();
-  } catch (...) {
-    // Plugin calls are guarded by the session and the catalog; this is a last resort.
-    outcome.status = RunStatus::failed;
-    outcome.error = "an exception that is not a std::exception ended the run";
-  }
-  outcome.wall_seconds = elapsed();
+  Measured measured;
+  run_claimed(plan, start, store, catalog, stop_flag, outcome, measured);
+  outcome.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   if (outcome.status == RunStatus::interrupted) {
     store.db.mark_interrupted(outcome.run_id, "interrupted; resumed by rerunning the sweep");
     return outcome;
   }
-  store.db.end_run(outcome.run_id,
-                   RunEnd{outcome.status == RunStatus::finished ? RecordedStatus::finished
-                                                                : RecordedStatus::failed,
-                          outcome.wall_seconds, steps, outcome.error, std::move(summaries)});
+  RecordedStatus status =
+      outcome.status == RunStatus::finished ? RecordedStatus::finished : RecordedStatus::failed;
+  store.db.end_run(outcome.run_id, RunEnd{status, outcome.wall_seconds, measured.steps,
+                                          outcome.error, std::move(measured.summaries)});
   return outcome;
 }
 

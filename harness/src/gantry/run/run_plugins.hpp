@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "gantry/data_source.hpp"
 #include "gantry/config/experiment.hpp"
+#include "gantry/data_source.hpp"
 #include "gantry/gan_model.hpp"
 #include "gantry/trainer.hpp"
 

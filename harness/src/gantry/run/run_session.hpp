@@ -1,31 +1,32 @@
-// The harness's side of a training run: implements TrainingSession for the trainer, keeps the
-// run's random streams, buffers metrics into the results database in batches, runs the standard
-// evaluation and writes samples and curves to the run's HDF5 file.
-//
-// It is also the plugin boundary. The trainer never sees the data and model plugins themselves:
-// data() and model() are checking decorators that forward every call and check what crosses
-// (matrix shapes against the declared dimensions, finite values, finite losses), and turn an
-// exception of any type from plugin code into a RunError naming the plugin, the call and the
-// step. The harness's own evaluation goes through the same decorators, so the checks hold
-// whichever trainer plugin runs.
+// The harness's side of a training run: implements TrainingSession for the trainer, and runs
+// the run's phases (held-out rows, training, evaluations, final samples). What it does is done
+// by its parts, each in its own file: the plugin boundary (plugin_boundary.hpp, with the
+// checking decorators of checked_plugins.hpp, through which the trainer and the evaluation alike
+// see the data and model plugins), the random streams (random_streams.hpp), the metrics on
+// their way to SQLite and HDF5 (metric_recorder.hpp) and the standard evaluation
+// (standard_evaluation.hpp).
 #pragma once
 
 #include <atomic>
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "gantry/options.hpp"
-#include "gantry/store/results_db.hpp"
 #include "gantry/artifacts/run_artifacts.hpp"
+#include "gantry/options.hpp"
+#include "gantry/run/checked_plugins.hpp"
+#include "gantry/run/metric_recorder.hpp"
+#include "gantry/run/plugin_boundary.hpp"
+#include "gantry/run/random_streams.hpp"
 #include "gantry/run/run_plugins.hpp"
+#include "gantry/store/results_db.hpp"
 #include "gantry/training_session.hpp"
 
 namespace gantry {
 
+// The [eval] and [images] settings of the run.
 struct EvalSettings {
   int heldout_rows;
   int generated_rows;
@@ -43,13 +44,12 @@ class RunSession final : public TrainingSession {
   // `plugins` must outlive the session.
   RunSession(std::int64_t run_id, std::uint64_t seed, const RunPlugins& plugins, EvalSettings eval,
              ResultsDb& db, RunArtifacts& artifacts, const std::atomic<bool>& stop_flag);
-  ~RunSession() override;
   RunSession(const RunSession&) = delete;
   RunSession& operator=(const RunSession&) = delete;
 
-  DataSource& data() override;
-  GanModel& model() override;
-  Random& random(std::string_view name) override;
+  DataSource& data() override { return data_; }
+  GanModel& model() override { return model_; }
+  Random& random(std::string_view name) override { return streams_.stream(name); }
   void log(long long step, const std::vector<Metric>& metrics) override;
   void evaluate(long long step) override;
   bool stop_requested() const override { return stop_flag_.load(); }
@@ -64,58 +64,32 @@ class RunSession final : public TrainingSession {
   // Generates and stores the final samples; called once after training.
   void finish();
   // Writes buffered metrics to the database and all curves to HDF5 (also on failure).
-  void flush();
+  void flush() { metrics_.flush(); }
 
   long long last_step() const { return last_step_; }
   // Last value of every metric, the run's summaries.
-  std::vector<std::pair<std::string, double>> summaries() const;
+  std::vector<std::pair<std::string, double>> summaries() const { return metrics_.summaries(); }
 
  private:
-  class CheckedData;
-  class CheckedModel;
-  enum class Phase { preparing, training, evaluating, finishing };
-
-  void record(long long step, const std::string& key, double value);
+  void record(long long step, const std::vector<Metric>& metrics);
   Matrix generated_rows(int rows, const std::string& stream);
+  // The trainer reached `step` (logged or evaluated it).
+  void reached(long long step);
+  // Fails the run with the trainer's exception, of any type, as the cause.
+  [[noreturn]] void trainer_threw();
 
-  // Where the run is, for messages: "after step 120", "at the evaluation of step 200", ...
-  std::string where() const;
-  // Fails the run now: remembers the first failure (a trainer may catch and ignore the
-  // exception) and throws it as a RunError.
-  [[noreturn]] void fail(const std::string& message);
-  // A non-finite value crossed the boundary. During training the run fails at the trainer's
-  // next log() or evaluate(), where the step is known and a resulting divergence is named with
-  // its cause; elsewhere it fails now. Nothing crashes on a NaN meanwhile, unlike a wrong shape.
-  void non_finite(const std::string& problem);
-  // Fails the run if a failure or a non-finite value is waiting; `when` says where it was seen.
-  void raise_pending(const std::string& when);
-  // Calls plugin code; an exception of any type becomes a RunError naming `plugin` and `call`.
-  template <typename Call>
-  auto guarded(const std::string& plugin, const char* call, Call&& body) -> decltype(body());
-
-  std::int64_t run_id_;
-  std::uint64_t seed_;
   const RunPlugins& plugins_;
-  std::string data_label_;     // "data plugin 'x2'"
-  std::string model_label_;    // "model plugin 'eigen-mlp'"
-  std::string trainer_label_;  // "trainer plugin 'alternating'"
-  std::unique_ptr<CheckedData> checked_data_;
-  std::unique_ptr<CheckedModel> checked_model_;
+  PluginBoundary boundary_;
+  CheckedData data_;
+  CheckedModel model_;
+  RandomStreams streams_;
+  MetricRecorder metrics_;
   EvalSettings eval_;
-  ResultsDb& db_;
   RunArtifacts& artifacts_;
   const std::atomic<bool>& stop_flag_;
-  std::map<std::string, Random, std::less<>> streams_;
   Matrix heldout_;
   Matrix grid_latent_;  // the image grid's latents, fixed for the run; empty without a grid
-  std::vector<MetricPoint> pending_metrics_;
-  std::map<std::string, std::vector<std::pair<long long, double>>> curves_;
   long long last_step_ = 0;
-  Phase phase_ = Phase::preparing;
-  bool stepped_ = false;       // the trainer has logged or evaluated a step
-  long long latest_step_ = 0;  // the step it logged or evaluated last
-  std::string failure_;        // the first boundary failure, once the run has failed
-  std::string pending_;        // the first non-finite value of training not yet reported
 };
 
 }  // namespace gantry

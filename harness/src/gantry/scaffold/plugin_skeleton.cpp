@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "gantry/base/errors.hpp"
+#include "gantry/plugin/plugin_kind.hpp"
 #include "gantry/scaffold/embedded_templates.hpp"
 
 namespace gantry {
@@ -60,7 +61,7 @@ std::vector<SkeletonFile> skeleton_templates(const std::string& kind) {
 }
 
 std::vector<SkeletonFile> plugin_skeleton(const std::string& kind, const std::string& name) {
-  if (kind != "data" && kind != "model" && kind != "trainer") {
+  if (!parse_kind(kind)) {
     throw ConfigError("--kind '" + kind + "': expected data, model or trainer");
   }
   check_name(name);

@@ -1,5 +1,4 @@
 #include "gantry/store/results_merge.hpp"
-#include "gantry/base/text.hpp"
 
 #include <unistd.h>
 
@@ -11,7 +10,8 @@
 #include "gantry/artifacts/layout.hpp"
 #include "gantry/artifacts/run_artifacts.hpp"
 #include "gantry/base/errors.hpp"
-#include "gantry/store/recorded_status.hpp"
+#include "gantry/base/text.hpp"
+#include "gantry/store/merge_rows.hpp"
 #include "gantry/store/results_merge_io.hpp"
 #include "gantry/store/schema.hpp"
 #include "gantry/store/sqlite.hpp"
@@ -21,48 +21,12 @@ namespace fs = std::filesystem;
 using merge_detail::describe;
 using merge_detail::Input;
 using merge_detail::ShardRow;
+using namespace merge_detail;
 namespace {
 
 // A run's child tables and their columns after run_id.
 const std::vector<std::pair<std::string, std::string>> kRunTables = {
     {"params", "key, value"}, {"metrics", "key, step, value"}, {"summaries", "key, value"}};
-
-// Which copy of a run to keep: the larger key. Total over distinct copies, so the result does
-// not depend on the order the inputs are merged in.
-using CopyKey = std::tuple<int, std::string, std::string, std::int64_t, std::string, std::int64_t>;
-
-int status_rank(const std::string& text) {
-  switch (parse_status(text).value_or(RecordedStatus::running)) {
-    case RecordedStatus::finished:
-      return 2;
-    case RecordedStatus::failed:
-      return 1;
-    case RecordedStatus::running:  // interrupted, or still going somewhere
-      return 0;
-  }
-  return 0;
-}
-
-// Where each column the merge reads sits in a row of `statement`.
-struct RunColumns {
-  explicit RunColumns(const sqlite::Statement& statement)
-      : id(statement.column_index("id")),
-        sweep_id(statement.column_index("sweep_id")),
-        hdf5_path(statement.column_index("hdf5_path")),
-        seed(statement.column_index("seed")),
-        identity(statement.column_index("identity")),
-        status(statement.column_index("status")),
-        started_at(statement.column_index("started_at")),
-        ended_at(statement.column_index("ended_at")),
-        attempt(statement.column_index("attempt")),
-        host(statement.column_index("host")),
-        pid(statement.column_index("pid")) {}
-  int id, sweep_id, hdf5_path, seed, identity, status, started_at, ended_at, attempt, host, pid;
-};
-
-std::string text_or_empty(const sqlite::Statement& statement, int index) {
-  return statement.column_is_null(index) ? std::string() : statement.column_text(index);
-}
 
 fs::path staging_name(const fs::path& target) {
   return target.parent_path() /
@@ -132,69 +96,50 @@ class InputMerger {
     sqlite::Statement runs(
         in_, "SELECT id, sweep_id, hdf5_path, " + join(copied, ", ") + " FROM runs ORDER BY id");
     const RunColumns column(runs);
-    sqlite::Statement existing(out_,
-                               "SELECT id, status, ended_at, started_at, attempt, host, pid "
-                               "FROM runs WHERE sweep_id = ?1 AND identity = ?2");
-    std::vector<std::string> placeholders, assignments;
-    for (std::size_t i = 0; i < copied.size(); ++i) {
-      placeholders.push_back("?" + std::to_string(i + 2));
-      assignments.push_back(copied[i] + " = ?" + std::to_string(i + 2));
-    }
-    sqlite::Statement insert(out_, "INSERT INTO runs (sweep_id, " + join(copied, ", ") +
-                                       ") VALUES (?1, " + join(placeholders, ", ") + ")");
-    sqlite::Statement update(
-        out_, "UPDATE runs SET hdf5_path = NULL, " + join(assignments, ", ") + " WHERE id = ?1");
-    const int first = column.seed;  // the copied columns follow id, sweep_id and hdf5_path
+    RunWriters writers(out_, copied);
     while (runs.step()) {
       const auto& [sweep_id, sweep_name] = sweeps_.at(runs.column_int(column.sweep_id));
       std::string identity = runs.column_text(column.identity);
-      CopyKey incoming{status_rank(runs.column_text(column.status)),
-                       text_or_empty(runs, column.ended_at),
-                       runs.column_text(column.started_at),
-                       runs.column_int(column.attempt),
-                       runs.column_text(column.host),
-                       runs.column_int(column.pid)};
-      existing.bind(1, sweep_id).bind(2, identity);
-      std::int64_t run_id = 0;
-      if (existing.step()) {
-        run_id = existing.column_int(0);
-        CopyKey held{status_rank(existing.column_text(1)),
-                     text_or_empty(existing, 2),
-                     existing.column_text(3),
-                     existing.column_int(4),
-                     existing.column_text(5),
-                     existing.column_int(6)};
-        existing.reset();
-        if (!(held < incoming)) {
-          ++report_.kept;
-          continue;
-        }
-        for (const auto& table : kRunTables) {
-          sqlite::Statement clear(out_, "DELETE FROM " + table.first + " WHERE run_id = ?1");
-          clear.bind(1, run_id).run();
-        }
-        update.bind(1, run_id);
-        for (std::size_t i = 0; i < copied.size(); ++i) {
-          update.bind(static_cast<int>(i) + 2, runs.column(first + static_cast<int>(i)));
-        }
-        update.run();
-        ++report_.replaced;
-      } else {
-        existing.reset();
-        insert.bind(1, sweep_id);
-        for (std::size_t i = 0; i < copied.size(); ++i) {
-          insert.bind(static_cast<int>(i) + 2, runs.column(first + static_cast<int>(i)));
-        }
-        insert.run();
-        run_id = out_.last_insert_id();
-        ++report_.added;
-      }
-      copy_children(runs.column_int(column.id), run_id);
+      std::optional<std::int64_t> run_id = merge_run(runs, column, writers, sweep_id, identity);
+      if (!run_id) continue;
+      copy_children(runs.column_int(column.id), *run_id);
       if (!runs.column_is_null(column.hdf5_path)) {
-        copy_artifact(runs.column_text(column.hdf5_path), run_id, sweep_name, identity,
+        copy_artifact(runs.column_text(column.hdf5_path), *run_id, sweep_name, identity,
                       runs.column_int(column.seed), staged);
       }
     }
+  }
+
+  // Adds the input's run, or replaces the output's copy when the input's is better. Returns the
+  // output's id of the run, or nothing when the output's copy is kept.
+  std::optional<std::int64_t> merge_run(const sqlite::Statement& runs, const RunColumns& column,
+                                        RunWriters& writers, std::int64_t sweep_id,
+                                        const std::string& identity) {
+    writers.existing.bind(1, sweep_id).bind(2, identity);
+    if (!writers.existing.step()) {
+      writers.existing.reset();
+      writers.insert.bind(1, sweep_id);
+      bind_copied(writers.insert, runs, column.seed);
+      writers.insert.run();
+      ++report_.added;
+      return out_.last_insert_id();
+    }
+    std::int64_t run_id = writers.existing.column_int(0);
+    CopyKey held = key_of(writers.existing, writers.existing_key);
+    writers.existing.reset();
+    if (!(held < key_of(runs, column.key))) {
+      ++report_.kept;
+      return std::nullopt;
+    }
+    for (const auto& table : kRunTables) {
+      sqlite::Statement clear(out_, "DELETE FROM " + table.first + " WHERE run_id = ?1");
+      clear.bind(1, run_id).run();
+    }
+    writers.update.bind(1, run_id);
+    bind_copied(writers.update, runs, column.seed);
+    writers.update.run();
+    ++report_.replaced;
+    return run_id;
   }
 
   void copy_children(std::int64_t from_id, std::int64_t to_id) {

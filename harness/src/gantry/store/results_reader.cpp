@@ -56,7 +56,7 @@ Table ResultsReader::query(const std::string& sql) {
   return table;
 }
 
-Table ResultsReader::runs(const RunsFilter& filter) {
+std::vector<ResultsReader::RunRow> ResultsReader::run_rows(const RunsFilter& filter) {
   sqlite::Statement select(connection_,
                            "SELECT runs.id, sweeps.name, runs.seed, runs.status, "
                            "runs.wall_seconds, runs.error FROM runs "
@@ -64,26 +64,21 @@ Table ResultsReader::runs(const RunsFilter& filter) {
                            "WHERE (?1 = '' OR sweeps.name = ?1) AND (?2 = '' OR runs.status = ?2) "
                            "ORDER BY runs.id");
   select.bind(1, filter.sweep).bind(2, filter.status ? status_text(*filter.status) : "");
-  struct Row {
-    std::int64_t id;
-    std::string sweep;
-    std::int64_t seed;
-    std::string status;
-    sqlite::Value seconds;
-    std::string error;
-  };
-  std::vector<Row> rows;
+  std::vector<RunRow> rows;
   while (select.step()) {
-    rows.push_back(Row{select.column_int(0), select.column_text(1), select.column_int(2),
-                       select.column_text(3), select.column(4), select.column_text(5)});
+    rows.push_back(RunRow{select.column_int(0), select.column_text(1), select.column_int(2),
+                          select.column_text(3), select.column(4), select.column_text(5)});
   }
   if (!filter.sweep.empty() && rows.empty()) {
     sqlite::Statement exists(connection_, "SELECT 1 FROM sweeps WHERE name = ?1");
     exists.bind(1, filter.sweep);
     if (!exists.step()) throw ConfigError("no sweep named '" + filter.sweep + "' in the database");
   }
+  return rows;
+}
 
-  // Params that take more than one value within a run's sweep are the ones worth a column.
+// Params that take more than one value within a run's sweep are the ones worth a column.
+std::vector<std::string> ResultsReader::varying_params(const std::string& sweep) {
   std::vector<std::string> varying;
   sqlite::Statement keys(
       connection_,
@@ -91,21 +86,31 @@ Table ResultsReader::runs(const RunsFilter& filter) {
       "JOIN sweeps ON sweeps.id = runs.sweep_id WHERE (?1 = '' OR sweeps.name = ?1) "
       "GROUP BY runs.sweep_id, params.key HAVING count(DISTINCT params.value) > 1 "
       "ORDER BY params.key");
-  keys.bind(1, filter.sweep);
+  keys.bind(1, sweep);
   while (keys.step()) {
     std::string key = keys.column_text(0);
     if (std::find(varying.begin(), varying.end(), key) == varying.end()) varying.push_back(key);
   }
-  std::vector<std::string> metrics = filter.metrics;
-  if (metrics.empty()) {
-    sqlite::Statement present(connection_, "SELECT DISTINCT key FROM summaries");
-    std::set<std::string> available;
-    while (present.step()) available.insert(present.column_text(0));
-    for (const auto& key : kDefaultRunMetrics) {
-      if (available.count(key)) metrics.push_back(key);
-    }
-  }
+  return varying;
+}
 
+// The summaries to show: those asked for, else the standard selection of those present.
+std::vector<std::string> ResultsReader::shown_metrics(const std::vector<std::string>& asked) {
+  if (!asked.empty()) return asked;
+  sqlite::Statement present(connection_, "SELECT DISTINCT key FROM summaries");
+  std::set<std::string> available;
+  while (present.step()) available.insert(present.column_text(0));
+  std::vector<std::string> metrics;
+  for (const auto& key : kDefaultRunMetrics) {
+    if (available.count(key)) metrics.push_back(key);
+  }
+  return metrics;
+}
+
+Table ResultsReader::runs(const RunsFilter& filter) {
+  std::vector<RunRow> rows = run_rows(filter);
+  std::vector<std::string> varying = varying_params(filter.sweep);
+  std::vector<std::string> metrics = shown_metrics(filter.metrics);
   Table table;
   table.columns = {"id", "sweep"};
   table.columns.insert(table.columns.end(), varying.begin(), varying.end());
@@ -117,17 +122,17 @@ Table ResultsReader::runs(const RunsFilter& filter) {
                             "SELECT value FROM summaries WHERE run_id = ?1 AND key = ?2");
   auto lookup = [](sqlite::Statement& statement, std::int64_t run, const std::string& key) {
     statement.bind(1, run).bind(2, key);
-    sqlite::Value value = statement.step() ? statement.column(0) : sqlite::Value{};
+    Value value = statement.step() ? statement.column(0) : Value{};
     statement.reset();
     return value;
   };
-  for (const Row& row : rows) {
-    std::vector<sqlite::Value> cells = {row.id, row.sweep};
+  for (const RunRow& row : rows) {
+    std::vector<Value> cells = {row.id, row.sweep};
     for (const auto& key : varying) cells.push_back(lookup(param, row.id, key));
     cells.push_back(row.seed);
     cells.push_back(row.status);
     const auto* seconds = std::get_if<double>(&row.seconds);
-    cells.push_back(seconds ? sqlite::Value{format_duration(*seconds)} : sqlite::Value{});
+    cells.push_back(seconds ? Value{format_duration(*seconds)} : Value{});
     for (const auto& key : metrics) cells.push_back(lookup(summary, row.id, key));
     cells.push_back(row.error);
     table.rows.push_back(std::move(cells));

@@ -40,6 +40,18 @@ class ResultsReader {
   Table run_summary(std::int64_t run_id);
 
  private:
+  struct RunRow {
+    std::int64_t id;
+    std::string sweep;
+    std::int64_t seed;
+    std::string status;
+    Value seconds;
+    std::string error;
+  };
+  std::vector<RunRow> run_rows(const RunsFilter& filter);
+  std::vector<std::string> varying_params(const std::string& sweep);
+  std::vector<std::string> shown_metrics(const std::vector<std::string>& asked);
+
   sqlite::Connection connection_;
 };
 

@@ -1,10 +1,10 @@
 #include "gantry/sweep/sweep_plan.hpp"
-#include "gantry/base/text.hpp"
 
 #include <algorithm>
 #include <set>
 
 #include "gantry/base/errors.hpp"
+#include "gantry/base/text.hpp"
 #include "gantry/base/whole_integer.hpp"
 #include "gantry/run/run_plugins.hpp"
 

@@ -49,11 +49,14 @@ ShardSpec shard_from_slurm_environment() {
                         " is not set; this is not a Slurm array task");
     }
     std::string text(value);
-    if (text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) {
+    // Digits only: whole_integer alone would take a sign or leading blanks.
+    bool digits = text.size() <= 9 && text.find_first_not_of("0123456789") == std::string::npos;
+    std::optional<long long> number = digits ? whole_integer(text) : std::nullopt;
+    if (!number) {
       throw ConfigError(std::string("--shard slurm: ") + name + "='" + text +
                         "' is not a task number");
     }
-    return std::stoi(text);
+    return static_cast<int>(*number);
   };
   int id = variable("SLURM_ARRAY_TASK_ID");
   int min = variable("SLURM_ARRAY_TASK_MIN");

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "gantry/base/errors.hpp"
+#include "gantry/base/process.hpp"
 
 namespace gantry::analysis::plots {
 namespace {
@@ -27,26 +28,6 @@ constexpr std::size_t kMaxLogInMessage = 4000;
 std::string errno_text(int error) {
   return std::strerror(error);
 }
-
-// A file descriptor that is closed when it goes out of scope.
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd = -1) : fd_(fd) {}
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-
-  int get() const { return fd_; }
-  void reset() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-  }
-
- private:
-  int fd_;
-};
 
 bool is_executable_file(const fs::path& path) {
   struct stat info {};
@@ -205,68 +186,7 @@ std::vector<std::string> draw_figure(const std::string& gnuplot, const std::stri
 
 int run_gnuplot(const std::string& gnuplot, const std::string& directory,
                 const std::string& script_name, const std::string& log_path) {
-  FileDescriptor log(::open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
-  if (log.get() < 0) {
-    throw StorageError("cannot write '" + log_path + "': " + errno_text(errno));
-  }
-  FileDescriptor null_input(::open("/dev/null", O_RDONLY | O_CLOEXEC));
-  if (null_input.get() < 0) throw StorageError("cannot open /dev/null: " + errno_text(errno));
-  // The child reports a failed chdir or exec through this pipe; a successful exec closes it.
-  int pipe_fds[2];
-  if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
-    throw StorageError("cannot start gnuplot: pipe: " + errno_text(errno));
-  }
-  FileDescriptor report_read(pipe_fds[0]), report_write(pipe_fds[1]);
-
-  // Everything the child needs is prepared here: between fork and exec it may only make
-  // async-signal-safe calls.
-  std::vector<char> program(gnuplot.begin(), gnuplot.end());
-  program.push_back('\0');
-  std::vector<char> script(script_name.begin(), script_name.end());
-  script.push_back('\0');
-  char* argv[] = {program.data(), script.data(), nullptr};
-  const char* dir = directory.c_str();
-
-  pid_t pid = ::fork();
-  if (pid < 0) throw StorageError("cannot start gnuplot: fork: " + errno_text(errno));
-  if (pid == 0) {
-    int stage = 0;  // 0: chdir, 1: redirect, 2: exec
-    if (::chdir(dir) == 0) {
-      stage = 1;
-      if (::dup2(null_input.get(), 0) >= 0 && ::dup2(log.get(), 1) >= 0 &&
-          ::dup2(log.get(), 2) >= 0) {
-        stage = 2;
-        ::execv(argv[0], argv);
-      }
-    }
-    int failure[2] = {stage, errno};
-    ssize_t ignored = ::write(report_write.get(), failure, sizeof failure);
-    (void)ignored;
-    ::_exit(127);
-  }
-  report_write.reset();
-  int failure[2] = {0, 0};
-  ssize_t got;
-  do {
-    got = ::read(report_read.get(), failure, sizeof failure);
-  } while (got < 0 && errno == EINTR);
-
-  int status = 0;
-  pid_t waited;
-  do {
-    waited = ::waitpid(pid, &status, 0);
-  } while (waited < 0 && errno == EINTR);
-
-  if (got == static_cast<ssize_t>(sizeof failure)) {
-    std::string what = failure[0] == 0   ? "cannot enter the plot directory '" + directory + "'"
-                       : failure[0] == 1 ? "cannot redirect its output"
-                                         : "cannot execute '" + gnuplot + "'";
-    throw StorageError("cannot start gnuplot: " + what + ": " + errno_text(failure[1]));
-  }
-  if (waited < 0) throw StorageError("cannot wait for gnuplot: " + errno_text(errno));
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-  return -1;
+  return run_process(ProcessRequest{"gnuplot", {gnuplot, script_name}, directory, log_path}).status;
 }
 
 }  // namespace gantry::analysis::plots

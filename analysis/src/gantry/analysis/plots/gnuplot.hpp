@@ -45,7 +45,7 @@ std::vector<std::string> draw_figure(const std::string& gnuplot, const std::stri
 
 // Low level: runs `gnuplot script_name` in `directory` (no shell), stdin from /dev/null, stdout
 // and stderr into `log_path`. Returns the exit status (128 + signal number when killed). Throws
-// StorageError when the process cannot be started.
+// ProcessError when the process cannot be started, StorageError when the log cannot be written.
 int run_gnuplot(const std::string& gnuplot, const std::string& directory,
                 const std::string& script_name, const std::string& log_path);
 

@@ -1,8 +1,8 @@
 #include "gantry/analysis/render/report_render.hpp"
-#include "gantry/base/text.hpp"
 
 #include "gantry/base/errors.hpp"
 #include "gantry/base/number_format.hpp"
+#include "gantry/base/text.hpp"
 
 namespace gantry::analysis {
 

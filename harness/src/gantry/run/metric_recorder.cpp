@@ -1,0 +1,33 @@
+#include "gantry/run/metric_recorder.hpp"
+
+namespace gantry {
+
+MetricRecorder::MetricRecorder(std::int64_t run_id, ResultsDb& db, RunArtifacts& artifacts,
+                               std::size_t batch_size)
+    : run_id_(run_id), db_(db), artifacts_(artifacts), batch_size_(batch_size) {}
+
+void MetricRecorder::record(long long step, const std::string& key, double value) {
+  pending_.push_back(MetricPoint{key, step, value});
+  curves_[key].emplace_back(step, value);
+  if (pending_.size() >= batch_size_) write_pending();
+}
+
+void MetricRecorder::write_pending() {
+  db_.append_metrics(run_id_, pending_);
+  pending_.clear();
+}
+
+void MetricRecorder::flush() {
+  write_pending();
+  artifacts_.write_curves(curves_);
+}
+
+std::vector<std::pair<std::string, double>> MetricRecorder::summaries() const {
+  std::vector<std::pair<std::string, double>> last_values;
+  for (const auto& [key, points] : curves_) {
+    if (!points.empty()) last_values.emplace_back(key, points.back().second);
+  }
+  return last_values;
+}
+
+}  // namespace gantry

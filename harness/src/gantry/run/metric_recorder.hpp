@@ -1,0 +1,43 @@
+// A run's metrics on their way to the results database and the HDF5 file: points are buffered
+// and written in batches (one transaction each), every curve is kept for /metrics, and the last
+// value of each metric becomes a summary.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "gantry/artifacts/run_artifacts.hpp"
+#include "gantry/store/results_db.hpp"
+
+namespace gantry {
+
+class MetricRecorder {
+ public:
+  // Pending points are written once `batch_size` have accumulated, bounding both memory and
+  // what a killed run can lose. `db` and `artifacts` must outlive the recorder.
+  MetricRecorder(std::int64_t run_id, ResultsDb& db, RunArtifacts& artifacts,
+                 std::size_t batch_size = 4096);
+
+  void record(long long step, const std::string& key, double value);
+  // Writes the pending points to the database.
+  void write_pending();
+  // Writes the pending points, then every curve to the HDF5 file (also on failure).
+  void flush();
+
+  // The last value of every metric, by key: the run's summaries.
+  std::vector<std::pair<std::string, double>> summaries() const;
+
+ private:
+  std::int64_t run_id_;
+  ResultsDb& db_;
+  RunArtifacts& artifacts_;
+  std::size_t batch_size_;
+  std::vector<MetricPoint> pending_;
+  std::map<std::string, std::vector<std::pair<long long, double>>> curves_;
+};
+
+}  // namespace gantry

@@ -1,0 +1,27 @@
+// A run's named random streams: each is seeded from the run's seed and its name alone, so
+// adding a stream (say, for image grids) or drawing more from one changes no other number.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "gantry/random.hpp"
+
+namespace gantry {
+
+class RandomStreams {
+ public:
+  explicit RandomStreams(std::uint64_t seed) : seed_(seed) {}
+
+  // The stream called `name`, created on first use; the same object on every later call.
+  Random& stream(std::string_view name);
+
+ private:
+  std::uint64_t seed_;
+  std::map<std::string, Random, std::less<>> streams_;
+};
+
+}  // namespace gantry

@@ -6,8 +6,8 @@
 #include <sstream>
 #include <utility>
 
-#include "gantry/analysis/stats/descriptive.hpp"
 #include "gantry/analysis/plots/plot_style.hpp"
+#include "gantry/analysis/stats/descriptive.hpp"
 
 namespace gantry::analysis::plots {
 namespace {
@@ -57,6 +57,85 @@ double survival_at(const SurvivalCurve& curve, double t) {
     survival = step.survival;
   }
   return survival;
+}
+
+// Where a group's survival curve ends: its last evaluation, onset or curve row.
+double survival_end(const GroupOverpowering& overpowering, const SurvivalCurve& curve) {
+  double end = 0;
+  for (const RunOverpowering& run : overpowering.runs) {
+    end = std::max(end, static_cast<double>(run.last_step));
+    if (run.onset_step) end = std::max(end, static_cast<double>(*run.onset_step));
+  }
+  for (const SurvivalStep& step : curve.steps) end = std::max(end, step.time);
+  return end;
+}
+
+// The data rows "step survival band_low band_high" of one group's curve, from 0 to `end`.
+std::string survival_curve_rows(const SurvivalCurve& curve, double end) {
+  // Steps drawn as lines: each row drops the curve (and the band) at its time.
+  std::string rows;
+  double survival = 1, lower = 1, upper = 1;
+  auto row = [&](double t) {
+    rows += plot_number(t) + " " + plot_number(survival) + " " + plot_number(lower) + " " +
+            plot_number(upper) + "\n";
+  };
+  row(0);
+  for (const SurvivalStep& step : curve.steps) {
+    row(step.time);
+    survival = step.survival;
+    lower = step.lower.value_or(survival);
+    upper = step.upper.value_or(survival);
+    row(step.time);
+  }
+  row(end);
+  return rows;
+}
+
+// The band and the line of group `g`'s curve, drawn from `source` ("file index N").
+void add_survival_clauses(std::vector<std::string>& clauses, const std::string& source,
+                          std::size_t g, const std::string& name) {
+  clauses.push_back(source + " using 1:3:4 with filledcurves fc rgb " + quoted(group_colour(g)) +
+                    " fs transparent solid 0.15 noborder notitle");
+  clauses.push_back(source + " using 1:2 with lines lw 2 lc rgb " + quoted(group_colour(g)) +
+                    " title " + quoted(name));
+}
+
+// "step survival" of each run never overpowered, at its last evaluation.
+std::string censored_marks(const GroupOverpowering& overpowering, const SurvivalCurve& curve) {
+  std::string marks;
+  for (const RunOverpowering& run : overpowering.runs) {
+    if (run.onset_step) continue;
+    double t = static_cast<double>(run.last_step);
+    marks += plot_number(t) + " " + plot_number(survival_at(curve, t)) + "\n";
+  }
+  return marks;
+}
+
+// The censored marks' blocks follow the `first_block` curve blocks; only the first is titled.
+void add_censored_clauses(std::vector<std::string>& clauses, const std::string& file,
+                          std::size_t first_block, const std::vector<std::size_t>& groups) {
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    clauses.push_back(
+        file + " index " + std::to_string(first_block + i) +
+        " using 1:2 with points pt 3 ps 1.6 lw 1.5 lc rgb " + quoted(group_colour(groups[i])) +
+        (i == 0 ? " title 'censored: not overpowered by its last evaluation'" : " notitle"));
+  }
+}
+
+std::string onset_data_header(const std::string& description) {
+  return "# " + description +
+         "\n# one block per group (gnuplot index 0, 1, ...): step survival band_low "
+         "band_high, as steps;\n# then one block per group with censored runs (never "
+         "overpowered, at their last evaluation): step survival\n";
+}
+
+std::string onset_setup(double confidence) {
+  return common_setup(
+             "Onset of discriminator overpowering (Kaplan-Meier, " + percent(confidence) + " band)",
+             "step", "share of runs not yet overpowered") +
+         "set yrange [-0.02:1.02]\n"
+         "set ytics 0, 0.1, 1\n"
+         "set xrange [0:*]\n";
 }
 
 }  // namespace
@@ -229,41 +308,11 @@ std::optional<Figure> onset_survival_figure(const Report& report) {
     const GroupReport& group = report.groups[g];
     if (!group.overpowering.onset) continue;
     const SurvivalCurve& curve = *group.overpowering.onset;
-    double end = 0;
-    for (const RunOverpowering& run : group.overpowering.runs) {
-      end = std::max(end, static_cast<double>(run.last_step));
-      if (run.onset_step) end = std::max(end, static_cast<double>(*run.onset_step));
-    }
-    for (const SurvivalStep& step : curve.steps) end = std::max(end, step.time);
-
-    // Steps drawn as lines: each row drops the curve (and the band) at its time.
-    curves += std::string(block == 0 ? "" : "\n\n") + "# group " + group.group.name() + "\n";
-    double survival = 1, lower = 1, upper = 1;
-    auto row = [&](double t) {
-      curves += plot_number(t) + " " + plot_number(survival) + " " + plot_number(lower) + " " +
-                plot_number(upper) + "\n";
-    };
-    row(0);
-    for (const SurvivalStep& step : curve.steps) {
-      row(step.time);
-      survival = step.survival;
-      lower = step.lower.value_or(survival);
-      upper = step.upper.value_or(survival);
-      row(step.time);
-    }
-    row(end);
-    std::string index = " index " + std::to_string(block++);
-    clauses.push_back(file + index + " using 1:3:4 with filledcurves fc rgb " +
-                      quoted(group_colour(g)) + " fs transparent solid 0.15 noborder notitle");
-    clauses.push_back(file + index + " using 1:2 with lines lw 2 lc rgb " +
-                      quoted(group_colour(g)) + " title " + quoted(group.group.name()));
-
-    std::string marks;
-    for (const RunOverpowering& run : group.overpowering.runs) {
-      if (run.onset_step) continue;
-      double t = static_cast<double>(run.last_step);
-      marks += plot_number(t) + " " + plot_number(survival_at(curve, t)) + "\n";
-    }
+    curves += std::string(block == 0 ? "" : "\n\n") + "# group " + group.group.name() + "\n" +
+              survival_curve_rows(curve, survival_end(group.overpowering, curve));
+    add_survival_clauses(clauses, file + " index " + std::to_string(block++), g,
+                         group.group.name());
+    std::string marks = censored_marks(group.overpowering, curve);
     if (!marks.empty()) {
       censored +=
           "\n\n# censored runs of group " + group.group.name() + ": step survival\n" + marks;
@@ -271,25 +320,9 @@ std::optional<Figure> onset_survival_figure(const Report& report) {
     }
   }
   if (clauses.empty()) return std::nullopt;
-  figure.data = "# " + figure.description +
-                "\n# one block per group (gnuplot index 0, 1, ...): step survival band_low "
-                "band_high, as steps;\n# then one block per group with censored runs (never "
-                "overpowered, at their last evaluation): step survival\n" +
-                curves + censored;
-  for (std::size_t i = 0; i < censor_blocks.size(); ++i) {
-    clauses.push_back(
-        file + " index " + std::to_string(block + i) +
-        " using 1:2 with points pt 3 ps 1.6 lw 1.5 lc rgb " +
-        quoted(group_colour(censor_blocks[i])) +
-        (i == 0 ? " title 'censored: not overpowered by its last evaluation'" : " notitle"));
-  }
-  figure.body = common_setup("Onset of discriminator overpowering (Kaplan-Meier, " +
-                                 percent(confidence) + " band)",
-                             "step", "share of runs not yet overpowered") +
-                "set yrange [-0.02:1.02]\n"
-                "set ytics 0, 0.1, 1\n"
-                "set xrange [0:*]\n" +
-                plot_command(clauses);
+  figure.data = onset_data_header(figure.description) + curves + censored;
+  add_censored_clauses(clauses, file, block, censor_blocks);
+  figure.body = onset_setup(confidence) + plot_command(clauses);
   return figure;
 }
 

@@ -71,6 +71,102 @@ void write_curves(std::string& data, const SampleSet& set, Range& y) {
   }
 }
 
+void throw_unless_generated(const RunSamples& samples) {
+  if (samples.generated.empty()) {
+    throw StorageError("HDF5 file '" + samples.path +
+                       "' has no generated samples (/samples/step_<N> or /samples/final)");
+  }
+}
+
+std::string samples_data_header(const std::string& description, bool scatter) {
+  std::string layout =
+      scatter ? "x y (one row per sample)"
+              : "column value (the first " + std::to_string(kCurveRows) + " rows, one line each)";
+  return "# " + description + "\n# block 0: /samples/real; then one block per " +
+         "evaluation, in panel order; columns: " + layout + "\n";
+}
+
+// The data's ranges, kept apart for the real rows and the generated ones (see axis_range).
+struct SampleRanges {
+  Range x, y_real, y_generated, x_generated;
+};
+
+void write_set(std::string& data, const SampleSet& set, bool scatter, Range& x, Range& y) {
+  if (scatter) {
+    write_points(data, set, x, y);
+  } else {
+    write_curves(data, set, y);
+  }
+}
+
+// Block 0 the real rows, then one block per panel's generated rows.
+SampleRanges write_sample_blocks(std::string& data, const RunSamples& samples,
+                                 const std::vector<std::size_t>& panels, bool scatter) {
+  SampleRanges ranges;
+  data += "# /samples/real\n";
+  write_set(data, samples.real, scatter, ranges.x, ranges.y_real);
+  for (std::size_t panel : panels) {
+    const SampleSet& set = samples.generated[panel];
+    data += "\n\n# /samples/" + set.name + "\n";
+    write_set(data, set, scatter, ranges.x_generated, ranges.y_generated);
+  }
+  return ranges;
+}
+
+struct PanelLayout {
+  std::size_t rows = 0;
+  std::size_t columns = 0;
+};
+
+// Panels in a grid about as wide as tall: as many rows as columns, or one fewer.
+PanelLayout panel_layout(std::size_t panels) {
+  PanelLayout layout;
+  layout.columns = static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(panels))));
+  layout.rows = (panels + layout.columns - 1) / layout.columns;
+  return layout;
+}
+
+// The commands before the panels: style, axes, and the multiplot with the figure's title.
+std::string samples_setup(const RunSamples& samples, const SampleRanges& ranges, bool scatter,
+                          const PanelLayout& layout, const std::string& title) {
+  const std::size_t d = samples.real.columns;
+  std::string legend = scatter ? "generated rows (blue) over the held-out real rows (grey)"
+                               : "first " + std::to_string(kCurveRows) +
+                                     " generated rows (blue) over the first real rows (grey)";
+  std::string body =
+      "unset key\n"
+      "set grid lc rgb '#e8e8e8'\n"
+      "set border lc rgb '#404040'\n";
+  body += "set xrange " +
+          (scatter ? axis_range(ranges.x, ranges.x_generated)
+                   : "[0:" + std::to_string(d > 0 ? d - 1 : 0) + "]") +
+          "\n";
+  body += "set yrange " + axis_range(ranges.y_real, ranges.y_generated) + "\n";
+  body += "set xlabel " + gnuplot_quote(scatter ? "x" : "column") + "\n";
+  body += "set ylabel " + gnuplot_quote(scatter ? "y" : "value") + "\n";
+  body += "set multiplot layout " + std::to_string(layout.rows) + "," +
+          std::to_string(layout.columns) + " title " + gnuplot_quote(title + ": " + legend) + "\n";
+  return body;
+}
+
+// One titled plot per panel: the real rows (block 0) under the panel's generated rows.
+std::string panel_plots(const RunSamples& samples, const std::vector<std::size_t>& panels,
+                        bool scatter, const std::string& file) {
+  std::string colour = gnuplot_quote(group_colour(0));
+  std::string real_colour = gnuplot_quote(kRealColour);
+  std::string real_style = scatter ? " with points pt 7 ps 0.35 lc rgb " + real_colour
+                                   : " with lines lw 1.5 lc rgb " + real_colour;
+  std::string generated_style = scatter ? " with points pt 7 ps 0.35 lc rgb " + colour
+                                        : " with lines lw 1.2 lc rgb " + colour;
+  std::string plots;
+  for (std::size_t i = 0; i < panels.size(); ++i) {
+    plots += "set title " + gnuplot_quote(panel_title(samples.generated[panels[i]])) + "\n";
+    plots += "plot " + file + " index 0 using 1:2" + real_style + ", \\\n     " + file + " index " +
+             std::to_string(i + 1) + " using 1:2" + generated_style + "\n";
+  }
+  return plots;
+}
+
 }  // namespace
 
 std::vector<std::size_t> evenly_spaced(std::size_t count, std::size_t panels) {
@@ -90,12 +186,8 @@ std::vector<std::size_t> evenly_spaced(std::size_t count, std::size_t panels) {
 }
 
 Figure samples_figure(const RunSamples& samples, std::int64_t run_id, const std::string& title) {
-  if (samples.generated.empty()) {
-    throw StorageError("HDF5 file '" + samples.path +
-                       "' has no generated samples (/samples/step_<N> or /samples/final)");
-  }
-  const std::size_t d = samples.real.columns;
-  const bool scatter = d == 2;
+  throw_unless_generated(samples);
+  const bool scatter = samples.real.columns == 2;
   std::vector<std::size_t> panels = evenly_spaced(samples.generated.size(), kMaxSamplePanels);
 
   Figure figure;
@@ -103,64 +195,15 @@ Figure samples_figure(const RunSamples& samples, std::int64_t run_id, const std:
   figure.description = "run " + std::to_string(run_id) + ": generated rows at " +
                        std::to_string(panels.size()) +
                        " evaluations over the held-out real rows (" + samples.path + ")";
-  std::string layout =
-      scatter ? "x y (one row per sample)"
-              : "column value (the first " + std::to_string(kCurveRows) + " rows, one line each)";
-  figure.data = "# " + figure.description + "\n# block 0: /samples/real; then one block per " +
-                "evaluation, in panel order; columns: " + layout + "\n";
+  figure.data = samples_data_header(figure.description, scatter);
+  SampleRanges ranges = write_sample_blocks(figure.data, samples, panels, scatter);
 
-  Range x, y_real, y_generated, x_generated;
-  figure.data += "# /samples/real\n";
-  if (scatter) {
-    write_points(figure.data, samples.real, x, y_real);
-  } else {
-    write_curves(figure.data, samples.real, y_real);
-  }
-  for (std::size_t panel : panels) {
-    const SampleSet& set = samples.generated[panel];
-    figure.data += "\n\n# /samples/" + set.name + "\n";
-    if (scatter) {
-      write_points(figure.data, set, x_generated, y_generated);
-    } else {
-      write_curves(figure.data, set, y_generated);
-    }
-  }
-
-  std::size_t columns =
-      static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(panels.size()))));
-  std::size_t rows = (panels.size() + columns - 1) / columns;
-  figure.width = static_cast<int>(std::max<std::size_t>(columns * 380, 640));
-  figure.height = static_cast<int>(rows * 320 + 60);
-
-  std::string file = gnuplot_quote(figure.stem + ".dat");
-  std::string colour = gnuplot_quote(group_colour(0));
-  std::string real_colour = gnuplot_quote(kRealColour);
-  std::string legend = scatter ? "generated rows (blue) over the held-out real rows (grey)"
-                               : "first " + std::to_string(kCurveRows) +
-                                     " generated rows (blue) over the first real rows (grey)";
-  std::string& body = figure.body;
-  body =
-      "unset key\n"
-      "set grid lc rgb '#e8e8e8'\n"
-      "set border lc rgb '#404040'\n";
-  body += "set xrange " +
-          (scatter ? axis_range(x, x_generated) : "[0:" + std::to_string(d > 0 ? d - 1 : 0) + "]") +
-          "\n";
-  body += "set yrange " + axis_range(y_real, y_generated) + "\n";
-  body += "set xlabel " + gnuplot_quote(scatter ? "x" : "column") + "\n";
-  body += "set ylabel " + gnuplot_quote(scatter ? "y" : "value") + "\n";
-  body += "set multiplot layout " + std::to_string(rows) + "," + std::to_string(columns) +
-          " title " + gnuplot_quote(title + ": " + legend) + "\n";
-  std::string real_style = scatter ? " with points pt 7 ps 0.35 lc rgb " + real_colour
-                                   : " with lines lw 1.5 lc rgb " + real_colour;
-  std::string generated_style = scatter ? " with points pt 7 ps 0.35 lc rgb " + colour
-                                        : " with lines lw 1.2 lc rgb " + colour;
-  for (std::size_t i = 0; i < panels.size(); ++i) {
-    body += "set title " + gnuplot_quote(panel_title(samples.generated[panels[i]])) + "\n";
-    body += "plot " + file + " index 0 using 1:2" + real_style + ", \\\n     " + file + " index " +
-            std::to_string(i + 1) + " using 1:2" + generated_style + "\n";
-  }
-  body += "unset multiplot\n";
+  PanelLayout layout = panel_layout(panels.size());
+  figure.width = static_cast<int>(std::max<std::size_t>(layout.columns * 380, 640));
+  figure.height = static_cast<int>(layout.rows * 320 + 60);
+  figure.body = samples_setup(samples, ranges, scatter, layout, title) +
+                panel_plots(samples, panels, scatter, gnuplot_quote(figure.stem + ".dat")) +
+                "unset multiplot\n";
   return figure;
 }
 

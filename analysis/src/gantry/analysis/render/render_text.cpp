@@ -203,36 +203,44 @@ std::string settings_line(const Report& report) {
          confidence_label(r.confidence) + "; significance level " + format_number(r.alpha, 3);
 }
 
-}  // namespace
-
-void write_text_report(std::ostream& out, const Report& report, bool markdown) {
-  TextWriter writer(out, markdown);
-  const ReportRequest& r = report.request;
-  const std::vector<std::string> labels = group_labels(report);
+// The title line (database, sweeps, runs) and the settings line.
+void write_header(std::ostream& out, TextWriter& writer, const Report& report, bool markdown) {
   std::size_t runs = report.runs ? report.runs->size() : 0;
   std::string sweeps;
-  for (const auto& sweep : r.sweeps) sweeps += (sweeps.empty() ? "" : ", ") + sweep;
+  for (const auto& sweep : report.request.sweeps) sweeps += (sweeps.empty() ? "" : ", ") + sweep;
   out << (markdown ? "# " : "") << "gantry report: " << report.database << " ("
       << (sweeps.empty() ? "every sweep" : "sweeps " + sweeps) << ", " << runs << " runs)\n";
   if (markdown) out << '\n';
   writer.line(settings_line(report));
+}
 
+void write_wrapped_legend(std::ostream& out, const Report& report,
+                          const std::vector<std::string>& labels) {
+  // Long parameter lists wrap under themselves rather than widen a table.
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    std::string label =
+        labels[i] + std::string(4 - std::min<std::size_t>(3, labels[i].size()), ' ');
+    out << wrap(label + report.groups[i].group.name(), kTerminalWidth, label.size()) << '\n';
+  }
+  out << '\n';
+}
+
+void write_runs_section(std::ostream& out, TextWriter& writer, const Report& report,
+                        const std::vector<std::string>& labels, bool markdown) {
   writer.heading("Runs");
   if (!labels_are_names(report, labels)) {
     if (markdown) {
       writer.plain_table(legend_table(report, labels));
     } else {
-      // Long parameter lists wrap under themselves rather than widen a table.
-      for (std::size_t i = 0; i < labels.size(); ++i) {
-        std::string label =
-            labels[i] + std::string(4 - std::min<std::size_t>(3, labels[i].size()), ' ');
-        out << wrap(label + report.groups[i].group.name(), kTerminalWidth, label.size()) << '\n';
-      }
-      out << '\n';
+      write_wrapped_legend(out, report, labels);
     }
   }
   writer.plain_table(groups_table(report, labels));
+}
 
+void write_metric_sections(TextWriter& writer, const Report& report,
+                           const std::vector<std::string>& labels) {
+  const ReportRequest& r = report.request;
   for (std::size_t i = 0; i < r.metrics.size(); ++i) {
     const std::string& metric = r.metrics[i];
     bool high = std::find(r.higher_is_better.begin(), r.higher_is_better.end(), metric) !=
@@ -241,50 +249,73 @@ void write_text_report(std::ostream& out, const Report& report, bool markdown) {
                    ")");
     writer.table(metric_table(report, i, labels));
   }
+}
 
-  const OverpoweringCriteria& c = r.overpowering;
+std::string overpowering_criteria_line(const OverpoweringCriteria& c) {
+  return "dominated: balanced accuracy >= " + format_number(c.threshold) +
+         "; overpowered: dominated for " + std::to_string(c.window) +
+         " consecutive evaluations (onset: the first of them); collapsed: accuracy on real <= " +
+         format_number(c.collapse_tolerance) +
+         " and on fake >= " + format_number(1.0 - c.collapse_tolerance);
+}
+
+void write_overpowering_section(TextWriter& writer, const Report& report,
+                                const std::vector<std::string>& labels) {
   writer.heading("Discriminator overpowering");
-  writer.line("dominated: balanced accuracy >= " + format_number(c.threshold) +
-              "; overpowered: dominated for " + std::to_string(c.window) +
-              " consecutive evaluations (onset: the first of them); collapsed: accuracy on real "
-              "<= " +
-              format_number(c.collapse_tolerance) +
-              " and on fake >= " + format_number(1.0 - c.collapse_tolerance));
+  writer.line(overpowering_criteria_line(report.request.overpowering));
   writer.table(overpowering_table(report, labels));
+}
 
-  if (report.effect) {
-    const GroupEffect& effect = *report.effect;
-    writer.heading("Does the grouping matter more than the seed? (" + effect.metric + ")");
-    if (effect.test) {
-      writer.line("Kruskal-Wallis H = " + format_number(effect.test->h) + ", df = " +
-                  std::to_string(effect.test->df) + ", " + format_p(effect.test->p_value) +
-                  ", epsilon-squared = " + format_number(effect.test->epsilon_squared, 3));
-    }
-    if (effect.variance) {
-      writer.line("variance between groups " + format_percent(*effect.variance->between_share) +
-                  ", within groups (seed noise) " + format_percent(*effect.variance->within_share));
-    }
-    if (!effect.pairs.empty()) writer.plain_table(pairs_table(effect, labels));
-    writer.line(effect.conclusion);
-    // Every pair's sentence is in csv and json; here, the ones the data support, or that there
-    // are none (a two-group comparison always gets its sentence).
-    std::size_t supported = 0;
-    for (const PairwiseComparison& pair : effect.pairs) {
-      if (pair.p_adjusted < r.alpha || effect.pairs.size() == 1) {
-        writer.line(pair.sentence);
-        ++supported;
-      }
-    }
-    if (supported == 0 && !effect.pairs.empty()) {
-      writer.line("No pair of groups differs at " + format_number(r.alpha, 3) +
-                  " after Holm adjustment.");
+void write_pair_sentences(TextWriter& writer, const GroupEffect& effect, double alpha) {
+  // Every pair's sentence is in csv and json; here, the ones the data support, or that there
+  // are none (a two-group comparison always gets its sentence).
+  std::size_t supported = 0;
+  for (const PairwiseComparison& pair : effect.pairs) {
+    if (pair.p_adjusted < alpha || effect.pairs.size() == 1) {
+      writer.line(pair.sentence);
+      ++supported;
     }
   }
-
-  if (!report.notes.empty()) {
-    writer.heading("Notes");
-    for (const auto& note : report.notes) writer.line("- " + note);
+  if (supported == 0 && !effect.pairs.empty()) {
+    writer.line("No pair of groups differs at " + format_number(alpha, 3) +
+                " after Holm adjustment.");
   }
+}
+
+void write_effect_section(TextWriter& writer, const GroupEffect& effect, double alpha,
+                          const std::vector<std::string>& labels) {
+  writer.heading("Does the grouping matter more than the seed? (" + effect.metric + ")");
+  if (effect.test) {
+    writer.line("Kruskal-Wallis H = " + format_number(effect.test->h) + ", df = " +
+                std::to_string(effect.test->df) + ", " + format_p(effect.test->p_value) +
+                ", epsilon-squared = " + format_number(effect.test->epsilon_squared, 3));
+  }
+  if (effect.variance) {
+    writer.line("variance between groups " + format_percent(*effect.variance->between_share) +
+                ", within groups (seed noise) " + format_percent(*effect.variance->within_share));
+  }
+  if (!effect.pairs.empty()) writer.plain_table(pairs_table(effect, labels));
+  writer.line(effect.conclusion);
+  write_pair_sentences(writer, effect, alpha);
+}
+
+void write_notes_section(TextWriter& writer, const std::vector<std::string>& notes) {
+  if (notes.empty()) return;
+  writer.heading("Notes");
+  for (const auto& note : notes) writer.line("- " + note);
+}
+
+}  // namespace
+
+void write_text_report(std::ostream& out, const Report& report, bool markdown) {
+  TextWriter writer(out, markdown);
+  const std::vector<std::string> labels = group_labels(report);
+  write_header(out, writer, report, markdown);
+  write_runs_section(out, writer, report, labels, markdown);
+  write_metric_sections(writer, report, labels);
+  write_overpowering_section(writer, report, labels);
+  if (report.effect) write_effect_section(writer, *report.effect, report.request.alpha, labels);
+  write_notes_section(writer, report.notes);
 }
 
 }  // namespace gantry::analysis

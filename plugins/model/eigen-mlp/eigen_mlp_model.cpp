@@ -4,7 +4,7 @@
 #include <string>
 #include <utility>
 
-#include "eigen-mlp/latent_draw.hpp"
+#include "support/latent_draw.hpp"
 
 namespace gantry::plugins {
 

@@ -8,11 +8,11 @@
 
 #include "eigen-mlp/gan_gradients.hpp"
 #include "eigen-mlp/mlp.hpp"
-#include "eigen-mlp/model_config.hpp"
 #include "eigen-mlp/optimizer.hpp"
 #include "eigen-mlp/scratch_matrix.hpp"
 #include "gantry/gan_model.hpp"
 #include "gantry/plugin_args.hpp"
+#include "support/mlp_config.hpp"
 
 namespace gantry::plugins {
 

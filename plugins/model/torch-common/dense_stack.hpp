@@ -7,8 +7,8 @@
 
 #include <ATen/ATen.h>
 
-#include "eigen-mlp/layer_spec.hpp"
 #include "gantry/random.hpp"
+#include "support/layer_spec.hpp"
 
 namespace gantry::plugins::torch_backend {
 

@@ -7,7 +7,7 @@
 
 #include <ATen/ATen.h>
 
-#include "eigen-mlp/optimizer.hpp"
+#include "support/optimizer_settings.hpp"
 
 namespace gantry::plugins::torch_backend {
 

@@ -96,7 +96,7 @@ at::Tensor TorchConv1dModel::logits(const at::Tensor& curves, bool training) {
 }
 
 Matrix TorchConv1dModel::sample_latent(int rows, Random& random) const {
-  return tb::draw_latent(config_.latent, rows, random);
+  return draw_latent(config_.latent, rows, random);
 }
 
 Matrix TorchConv1dModel::generate(const Matrix& latent) {

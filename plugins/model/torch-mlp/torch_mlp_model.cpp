@@ -6,8 +6,8 @@
 
 #include <torch/csrc/autograd/autograd.h>
 
+#include "support/latent_draw.hpp"
 #include "torch-common/cross_entropy.hpp"
-#include "torch-common/option_reading.hpp"
 #include "torch-common/tensor_convert.hpp"
 #include "torch-common/thread_setting.hpp"
 
@@ -54,9 +54,8 @@ TorchMlpModel::TorchMlpModel(EigenMlpConfig config, int sample_dimensions, std::
 }
 
 Matrix TorchMlpModel::sample_latent(int rows, Random& random) const {
-  tb::LatentSettings latent{config_.latent_dimensions, config_.latent, config_.latent_low,
-                            config_.latent_high};
-  return tb::draw_latent(latent, rows, random);
+  return draw_latent(config_.latent, config_.latent_low, config_.latent_high, rows,
+                     config_.latent_dimensions, random);
 }
 
 Matrix TorchMlpModel::generate(const Matrix& latent) {

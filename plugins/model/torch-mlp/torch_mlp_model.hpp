@@ -11,9 +11,9 @@
 
 #include <ATen/ATen.h>
 
-#include "eigen-mlp/model_config.hpp"
 #include "gantry/gan_model.hpp"
 #include "gantry/plugin_args.hpp"
+#include "support/mlp_config.hpp"
 #include "torch-common/dense_stack.hpp"
 #include "torch-common/keras_optimizer.hpp"
 

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "eigen-mlp/model_config.hpp"
 #include "eigen_mlp_test_support.hpp"
+#include "support/mlp_config.hpp"
 
 using gantry::OptionError;
 using gantry::plugins::Activation;

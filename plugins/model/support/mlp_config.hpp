@@ -1,18 +1,18 @@
-// Everything the eigen-mlp options configure, read from gantry::Options and checked as a whole
-// (value ranges, and the relations the harness's per-option bounds cannot express: the
-// generator's output width against the data, the discriminator's sigmoid output, the latent
-// range). Every failure is a gantry::OptionError naming the option.
+// Everything the dense MLP options (mlp_options.hpp) configure, read from gantry::Options and
+// checked as a whole (value ranges, and the relations the harness's per-option bounds cannot
+// express: the generator's output width against the data, the discriminator's sigmoid output,
+// the latent range). Every failure is a gantry::OptionError naming the option. eigen-mlp and
+// torch-mlp build their networks from the same config.
 #pragma once
 
 #include <vector>
 
-#include "eigen-mlp/layer_spec.hpp"
-#include "eigen-mlp/optimizer.hpp"
 #include "gantry/options.hpp"
+#include "support/latent_draw.hpp"
+#include "support/layer_spec.hpp"
+#include "support/optimizer_settings.hpp"
 
 namespace gantry::plugins {
-
-enum class LatentDistribution { normal, uniform };
 
 struct EigenMlpConfig {
   std::vector<LayerSpec> generator_layers;

@@ -42,12 +42,10 @@ TorchMlpModel::TorchMlpModel(EigenMlpConfig config, int sample_dimensions, std::
       generator_optimizer_(config_.generator_optimizer, {}),
       discriminator_optimizer_(config_.discriminator_optimizer, {}) {
   tb::use_threads(threads_);
-  // eigen-mlp's own initialiser on the same stream: the same seed gives the same weights.
+  // eigen-mlp's initialiser (draw_kernel) on the same stream: the same seed gives the same weights.
   Random init = make_stream(seed, "model.init");
-  generator_ = tb::make_dense_stack(config_.latent_dimensions, config_.generator_layers,
-                                    config_.leaky_relu_slope, init);
-  discriminator_ = tb::make_dense_stack(sample_dimensions, config_.discriminator_layers,
-                                        config_.leaky_relu_slope, init);
+  generator_ = tb::make_dense_stack(config_.latent_dimensions, config_.generator_layers, init);
+  discriminator_ = tb::make_dense_stack(sample_dimensions, config_.discriminator_layers, init);
   generator_optimizer_ = tb::KerasOptimizer(config_.generator_optimizer, generator_.parameters);
   discriminator_optimizer_ =
       tb::KerasOptimizer(config_.discriminator_optimizer, discriminator_.parameters);

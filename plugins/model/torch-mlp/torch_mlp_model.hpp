@@ -1,9 +1,10 @@
 // The torch-mlp model: eigen-mlp's dense generator and discriminator on LibTorch. Same options
-// (eigen-mlp/mlp_options.hpp), same initial weights for the same seed (eigen-mlp's initialiser on
-// the same "model.init" stream, copied into tensors), same Keras optimiser formulas and the same
-// cross-entropy from logits, so switching backend starts from and follows the same network up to
-// float rounding. Its value is the torch side of the cross-backend comparison and thread control;
-// for these small nets the Eigen backend is much faster.
+// and config (support/mlp_options.hpp, support/mlp_config.hpp), same initial weights for the
+// same seed (support's draw_kernel on the same "model.init" stream), same Keras optimiser
+// formulas (keras_adam_step) and the same cross-entropy from logits, so switching backend starts
+// from and follows the same network up to float rounding. Its value is the torch side of the
+// cross-backend comparison and thread control; for these small nets the Eigen backend is much
+// faster.
 #pragma once
 
 #include <cstdint>

@@ -26,8 +26,8 @@ void check_layers(const std::string& name, const std::vector<LayerSpec>& layers)
 
 }  // namespace
 
-EigenMlpConfig read_eigen_mlp_config(const Options& options, int sample_dimensions) {
-  EigenMlpConfig config;
+MlpConfig read_mlp_config(const Options& options, int sample_dimensions) {
+  MlpConfig config;
   config.generator_layers = parse_layer_specs("g_layers", options.text("g_layers"));
   config.discriminator_layers = parse_layer_specs("d_layers", options.text("d_layers"));
   config.latent_dimensions = read_int_option(options, "latent_dim", 1, 1000000);
@@ -39,11 +39,11 @@ EigenMlpConfig read_eigen_mlp_config(const Options& options, int sample_dimensio
   config.leaky_relu_slope = options.real("leaky_relu_slope");
   config.generator_optimizer = read_optimizer_settings(options, "g_");
   config.discriminator_optimizer = read_optimizer_settings(options, "d_");
-  check_eigen_mlp_config(config, sample_dimensions);
+  check_mlp_config(config, sample_dimensions);
   return config;
 }
 
-void check_eigen_mlp_config(const EigenMlpConfig& config, int sample_dimensions) {
+void check_mlp_config(const MlpConfig& config, int sample_dimensions) {
   if (sample_dimensions < 1) {
     throw std::invalid_argument("eigen-mlp needs data rows of at least one column, got " +
                                 std::to_string(sample_dimensions));

@@ -17,8 +17,8 @@ namespace tb = torch_backend;
 
 namespace {
 
-EigenMlpConfig checked(EigenMlpConfig config, int sample_dimensions) {
-  check_eigen_mlp_config(config, sample_dimensions);
+MlpConfig checked(MlpConfig config, int sample_dimensions) {
+  check_mlp_config(config, sample_dimensions);
   return config;
 }
 
@@ -32,10 +32,10 @@ void require_columns(const char* what, const Matrix& rows, int columns) {
 }  // namespace
 
 TorchMlpModel::TorchMlpModel(const PluginArgs& args)
-    : TorchMlpModel(read_eigen_mlp_config(args.options, args.sample_dimensions),
-                    args.sample_dimensions, args.seed, args.threads) {}
+    : TorchMlpModel(read_mlp_config(args.options, args.sample_dimensions), args.sample_dimensions,
+                    args.seed, args.threads) {}
 
-TorchMlpModel::TorchMlpModel(EigenMlpConfig config, int sample_dimensions, std::uint64_t seed,
+TorchMlpModel::TorchMlpModel(MlpConfig config, int sample_dimensions, std::uint64_t seed,
                              int threads)
     : config_(checked(std::move(config), sample_dimensions)),
       threads_(threads),

@@ -24,7 +24,7 @@ class TorchMlpModel final : public GanModel {
  public:
   explicit TorchMlpModel(const PluginArgs& args);
   // Initialises G's layers, then D's, from make_stream(seed, "model.init"), as eigen-mlp does.
-  TorchMlpModel(EigenMlpConfig config, int sample_dimensions, std::uint64_t seed, int threads = 1);
+  TorchMlpModel(MlpConfig config, int sample_dimensions, std::uint64_t seed, int threads = 1);
 
   int latent_dimensions() const override { return config_.latent_dimensions; }
   Matrix sample_latent(int rows, Random& random) const override;
@@ -39,12 +39,12 @@ class TorchMlpModel final : public GanModel {
   const std::vector<at::Tensor>& discriminator_parameters() const {
     return discriminator_.parameters;
   }
-  const EigenMlpConfig& config() const { return config_; }
+  const MlpConfig& config() const { return config_; }
 
  private:
   using Network = torch_backend::DenseStack;
 
-  EigenMlpConfig config_;
+  MlpConfig config_;
   int threads_;
   Network generator_;
   Network discriminator_;

@@ -29,7 +29,11 @@ Eigen::MatrixXf uniform_matrix(int rows, int cols, double limit, Random& random)
   return matrix;
 }
 
-// One Adam moment pair per parameter tensor (Kingma & Ba, default betas and epsilon).
+// One Adam moment pair per parameter tensor (Kingma & Ba, default betas and epsilon). Not the
+// model plugins' keras_adam_step (plugins/model/support): that one rounds beta to float before
+// taking 1 - beta, this one rounds 1 - beta computed in double, and its epsilon is the paper's
+// 1e-8. Switching would change every trained classifier, so cached classifiers and the scores
+// computed with them would no longer be reproduced.
 struct Adam {
   double rate;
   double beta1 = 0.9;

@@ -1,4 +1,5 @@
-// Activation functions of a dense layer, applied element by element in place.
+// Activation functions of a dense layer on Eigen arrays, applied element by element in place
+// (the names and their parsing are backend-neutral, in support/activation.hpp).
 //
 // Every derivative is computed from the activated value alone (relu: a > 0, tanh: 1 - a^2,
 // sigmoid: a (1 - a)), so the network keeps one buffer per layer instead of both the
@@ -6,11 +7,9 @@
 // a > 0 exactly when z > 0.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <string_view>
-
 #include <Eigen/Core>
+
+#include "support/activation.hpp"
 
 namespace gantry::plugins {
 
@@ -40,15 +39,6 @@ struct Eigen::internal::functor_traits<gantry::plugins::ScaleUnlessPositive<Scal
 };
 
 namespace gantry::plugins {
-
-enum class Activation { linear, relu, leaky_relu, tanh, sigmoid };
-
-// The spelling used in layer specs ("leaky_relu"), and its inverse.
-const char* activation_name(Activation activation);
-std::optional<Activation> parse_activation(std::string_view name);
-
-// "linear, relu, leaky_relu, tanh or sigmoid", for error messages.
-std::string activation_names_listed();
 
 template <typename Scalar>
 using FlatArray = Eigen::Map<Eigen::Array<Scalar, Eigen::Dynamic, 1>>;

@@ -4,14 +4,14 @@
 #include <string>
 #include <utility>
 
-#include "eigen-mlp/latent_draw.hpp"
+#include "support/latent_draw.hpp"
 
 namespace gantry::plugins {
 
 namespace {
 
-EigenMlpConfig checked(EigenMlpConfig config, int sample_dimensions) {
-  check_eigen_mlp_config(config, sample_dimensions);
+MlpConfig checked(MlpConfig config, int sample_dimensions) {
+  check_mlp_config(config, sample_dimensions);
   return config;
 }
 
@@ -25,10 +25,10 @@ void require_columns(const char* what, const Matrix& rows, int columns) {
 }  // namespace
 
 EigenMlpModel::EigenMlpModel(const PluginArgs& args)
-    : EigenMlpModel(read_eigen_mlp_config(args.options, args.sample_dimensions),
-                    args.sample_dimensions, args.seed) {}
+    : EigenMlpModel(read_mlp_config(args.options, args.sample_dimensions), args.sample_dimensions,
+                    args.seed) {}
 
-EigenMlpModel::EigenMlpModel(EigenMlpConfig config, int sample_dimensions, std::uint64_t seed)
+EigenMlpModel::EigenMlpModel(MlpConfig config, int sample_dimensions, std::uint64_t seed)
     : config_(checked(std::move(config), sample_dimensions)),
       generator_(config_.latent_dimensions, config_.generator_layers,
                  static_cast<float>(config_.leaky_relu_slope)),

@@ -8,11 +8,11 @@
 
 #include "eigen-mlp/gan_gradients.hpp"
 #include "eigen-mlp/mlp.hpp"
-#include "eigen-mlp/model_config.hpp"
 #include "eigen-mlp/optimizer.hpp"
 #include "eigen-mlp/scratch_matrix.hpp"
 #include "gantry/gan_model.hpp"
 #include "gantry/plugin_args.hpp"
+#include "support/mlp_config.hpp"
 
 namespace gantry::plugins {
 
@@ -20,10 +20,10 @@ class EigenMlpModel final : public GanModel {
  public:
   using Network = Mlp<float>;
 
-  // Reads the plugin's options (read_eigen_mlp_config) for rows of args.sample_dimensions.
+  // Reads the plugin's options (read_mlp_config) for rows of args.sample_dimensions.
   explicit EigenMlpModel(const PluginArgs& args);
   // Initialises G's layers, then D's, from make_stream(seed, "model.init").
-  EigenMlpModel(EigenMlpConfig config, int sample_dimensions, std::uint64_t seed);
+  EigenMlpModel(MlpConfig config, int sample_dimensions, std::uint64_t seed);
 
   int latent_dimensions() const override { return config_.latent_dimensions; }
   Matrix sample_latent(int rows, Random& random) const override;
@@ -33,14 +33,14 @@ class EigenMlpModel final : public GanModel {
   double generator_step(const Matrix& latent) override;
 
   // The networks and optimisers, for tests and tools that inspect the model.
-  const EigenMlpConfig& config() const { return config_; }
+  const MlpConfig& config() const { return config_; }
   const Network& generator() const { return generator_; }
   const Network& discriminator() const { return discriminator_; }
   const Optimizer<float>& generator_optimizer() const { return *generator_optimizer_; }
   const Optimizer<float>& discriminator_optimizer() const { return *discriminator_optimizer_; }
 
  private:
-  EigenMlpConfig config_;
+  MlpConfig config_;
   Network generator_;
   Network discriminator_;
   std::unique_ptr<Optimizer<float>> generator_optimizer_;

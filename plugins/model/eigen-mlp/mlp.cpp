@@ -4,7 +4,7 @@
 #include <string>
 #include <utility>
 
-#include <boost/random/uniform_real_distribution.hpp>
+#include "eigen-mlp/activation.hpp"
 
 namespace gantry::plugins {
 
@@ -23,12 +23,10 @@ Mlp<Scalar>::Mlp(int input_dimensions, std::vector<LayerSpec> layers, Scalar lea
       leaky_relu_slope_(leaky_relu_slope),
       outputs_(layers_.empty() ? 0 : layers_.size() - 1),
       deltas_(layers_.size()) {
-  if (input_dimensions_ < 1) throw std::invalid_argument("a network needs at least one input");
-  if (layers_.empty()) throw std::invalid_argument("a network needs at least one layer");
+  require_dense_stack(input_dimensions_, layers_);
   Eigen::Index inputs = input_dimensions_;
   Eigen::Index offset = 0;
   for (const LayerSpec& layer : layers_) {
-    if (layer.units < 1) throw std::invalid_argument("a layer needs at least one unit");
     shapes_.push_back({inputs, layer.units, offset});
     offset += inputs * layer.units + layer.units;
     inputs = layer.units;
@@ -55,13 +53,8 @@ void Mlp<Scalar>::initialize(Random& random) {
   parameters_.setZero();
   for (std::size_t layer = 0; layer < layers_.size(); ++layer) {
     const LayerShape& shape = shapes_[layer];
-    // Drawn in double and rounded, like the data plugins: the same numbers for any Scalar.
-    double limit = initializer_limit(layers_[layer].initializer, shape.inputs, shape.units);
-    boost::random::uniform_real_distribution<double> draw(-limit, limit);
-    Scalar* kernel = parameters_.data() + shape.weights_offset;
-    for (Eigen::Index i = 0; i < shape.inputs * shape.units; ++i) {
-      kernel[i] = static_cast<Scalar>(draw(random));
-    }
+    draw_kernel(layers_[layer].initializer, shape.inputs, shape.units, random,
+                parameters_.data() + shape.weights_offset);
   }
 }
 

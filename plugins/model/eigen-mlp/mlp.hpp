@@ -12,9 +12,9 @@
 
 #include <Eigen/Core>
 
-#include "eigen-mlp/layer_spec.hpp"
 #include "eigen-mlp/scratch_matrix.hpp"
 #include "gantry/random.hpp"
+#include "support/layer_spec.hpp"
 
 namespace gantry::plugins {
 
@@ -32,7 +32,7 @@ class Mlp {
   // logits, for numerical stability).
   enum class GradientOf { output, preactivation };
 
-  // Throws std::invalid_argument for no layers or fewer than one input.
+  // Throws std::invalid_argument for no layers or fewer than one input (require_dense_stack).
   Mlp(int input_dimensions, std::vector<LayerSpec> layers, Scalar leaky_relu_slope);
 
   int input_dimensions() const { return input_dimensions_; }
@@ -46,8 +46,8 @@ class Mlp {
   Eigen::Map<const Kernel> weights(int layer) const;
   Eigen::Map<const RowVector> bias(int layer) const;
 
-  // Keras' initialisation: each kernel from its layer's initializer, in layer order and
-  // row-major within a kernel; biases zero.
+  // Keras' initialisation: each kernel from its layer's initializer (draw_kernel), in layer
+  // order and row-major within a kernel; biases zero.
   void initialize(Random& random);
 
   // Runs the network on a batch of input_dimensions() columns, in either storage order, and

@@ -1,7 +1,7 @@
 #include "eigen-mlp/optimizer.hpp"
 
-#include <cmath>
 #include <stdexcept>
+#include <string>
 
 namespace gantry::plugins {
 
@@ -35,20 +35,13 @@ void Adam<Scalar>::step(Vector& parameters, const Vector& gradient) {
   require_same_size(parameters, gradient);
   require_same_size(first_moment_, gradient);
   ++iterations_;
-  const double t = static_cast<double>(iterations_);
-  // The step size in double whatever Scalar is, so only its final rounding depends on Scalar.
-  const auto step_size =
-      static_cast<Scalar>(settings_.learning_rate * std::sqrt(1.0 - std::pow(settings_.beta2, t)) /
-                          (1.0 - std::pow(settings_.beta1, t)));
-  const auto beta1 = static_cast<Scalar>(settings_.beta1);
-  const auto beta2 = static_cast<Scalar>(settings_.beta2);
-  const auto epsilon = static_cast<Scalar>(settings_.epsilon);
+  const KerasAdamStep<Scalar> c = keras_adam_step<Scalar>(settings_, iterations_);
   auto g = gradient.array();
   auto m = first_moment_.array();
   auto v = second_moment_.array();
-  m = beta1 * m + (Scalar(1) - beta1) * g;
-  v = beta2 * v + (Scalar(1) - beta2) * g.square();
-  parameters.array() -= step_size * m / (v.sqrt() + epsilon);
+  m = c.beta1 * m + c.one_minus_beta1 * g;
+  v = c.beta2 * v + c.one_minus_beta2 * g.square();
+  parameters.array() -= c.step_size * m / (v.sqrt() + c.epsilon);
 }
 
 template <typename Scalar>

@@ -6,18 +6,9 @@
 
 #include <Eigen/Core>
 
+#include "support/optimizer_settings.hpp"
+
 namespace gantry::plugins {
-
-enum class OptimizerKind { adam, sgd };
-
-// An optimiser as the g_* / d_* options describe it; the betas and epsilon are Adam's only.
-struct OptimizerSettings {
-  OptimizerKind kind = OptimizerKind::adam;
-  double learning_rate = 0.001;
-  double beta1 = 0.9;
-  double beta2 = 0.999;
-  double epsilon = 1e-7;  // Keras' default, not the 1e-8 of the Adam paper
-};
 
 template <typename Scalar>
 class Optimizer {
@@ -43,10 +34,9 @@ class Sgd final : public Optimizer<Scalar> {
   Scalar learning_rate_;
 };
 
-// Adam as TensorFlow 2 / Keras implement it, with epsilon added to sqrt(v) after the bias
-// correction has been folded into the learning rate:
-//   t += 1; m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
-//   w -= lr sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + epsilon)
+// Adam as TensorFlow 2 / Keras implement it, with the coefficients of keras_adam_step
+// (support/optimizer_settings.hpp): epsilon added to sqrt(v) after the bias correction has been
+// folded into the learning rate.
 template <typename Scalar>
 class Adam final : public Optimizer<Scalar> {
  public:

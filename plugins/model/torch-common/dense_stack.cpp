@@ -2,19 +2,20 @@
 
 #include <utility>
 
-#include "eigen-mlp/mlp.hpp"
+#include "support/initializer.hpp"
 #include "torch-common/tensor_convert.hpp"
 
 namespace gantry::plugins::torch_backend {
 
-DenseStack make_dense_stack(int input_dimensions, std::vector<LayerSpec> layers,
-                            double leaky_relu_slope, Random& random) {
-  Mlp<float> network(input_dimensions, layers, static_cast<float>(leaky_relu_slope));
-  network.initialize(random);
+DenseStack make_dense_stack(int input_dimensions, std::vector<LayerSpec> layers, Random& random) {
+  require_dense_stack(input_dimensions, layers);
   DenseStack stack{input_dimensions, std::move(layers), {}};
-  for (int layer = 0; layer < static_cast<int>(stack.layers.size()); ++layer) {
-    Matrix kernel = network.weights(layer);
-    Matrix bias = network.bias(layer);
+  int inputs = input_dimensions;
+  for (const LayerSpec& layer : stack.layers) {
+    Matrix kernel(inputs, layer.units);  // row-major, as draw_kernel fills it
+    draw_kernel(layer.initializer, inputs, layer.units, random, kernel.data());
+    Matrix bias = Matrix::Zero(1, layer.units);
+    inputs = layer.units;
     stack.parameters.push_back(to_tensor(kernel).requires_grad_(true));
     stack.parameters.push_back(to_tensor(bias).view({-1}).clone().requires_grad_(true));
   }

@@ -1,6 +1,5 @@
 #include "torch-common/keras_optimizer.hpp"
 
-#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -34,21 +33,15 @@ void KerasOptimizer::step(const std::vector<at::Tensor>& gradients) {
     }
     return;
   }
-  const double t = static_cast<double>(iterations_);
-  // As eigen-mlp: the step size in double, then every element operation in float.
-  const auto step_size =
-      static_cast<float>(settings_.learning_rate * std::sqrt(1.0 - std::pow(settings_.beta2, t)) /
-                         (1.0 - std::pow(settings_.beta1, t)));
-  const auto beta1 = static_cast<float>(settings_.beta1);
-  const auto beta2 = static_cast<float>(settings_.beta2);
-  const auto epsilon = static_cast<float>(settings_.epsilon);
+  // As eigen-mlp: the coefficients in float, then every element operation in float.
+  const KerasAdamStep<float> c = keras_adam_step<float>(settings_, iterations_);
   for (std::size_t i = 0; i < parameters_.size(); ++i) {
     const at::Tensor& g = gradients[i];
     at::Tensor& m = first_moments_[i];
     at::Tensor& v = second_moments_[i];
-    m.mul_(beta1).add_(g * (1.0f - beta1));
-    v.mul_(beta2).add_(g.square() * (1.0f - beta2));
-    parameters_[i].sub_(m * step_size / (v.sqrt() + epsilon));
+    m.mul_(c.beta1).add_(g * c.one_minus_beta1);
+    v.mul_(c.beta2).add_(g.square() * c.one_minus_beta2);
+    parameters_[i].sub_(m * c.step_size / (v.sqrt() + c.epsilon));
   }
 }
 

@@ -1,13 +1,14 @@
-// Keras' SGD and Adam over a list of parameter tensors, with exactly eigen-mlp's formulas
-// (eigen-mlp/optimizer.hpp): torch's own torch::optim::Adam puts epsilon inside the bias
-// correction differently, so a torch model on it would not follow the same trajectory.
+// Keras' SGD and Adam over a list of parameter tensors, with the coefficients eigen-mlp uses too
+// (keras_adam_step, support/optimizer_settings.hpp): torch's own torch::optim::Adam puts epsilon
+// inside the bias correction differently, so a torch model on it would not follow the same
+// trajectory.
 #pragma once
 
 #include <vector>
 
 #include <ATen/ATen.h>
 
-#include "eigen-mlp/optimizer.hpp"
+#include "support/optimizer_settings.hpp"
 
 namespace gantry::plugins::torch_backend {
 

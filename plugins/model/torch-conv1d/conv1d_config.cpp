@@ -4,8 +4,6 @@
 
 namespace gantry::plugins {
 
-namespace tb = torch_backend;
-
 Conv1dConfig read_conv1d_config(const Options& options, int sample_dimensions) {
   Conv1dConfig config;
   config.curve_length = sample_dimensions;
@@ -16,19 +14,19 @@ Conv1dConfig read_conv1d_config(const Options& options, int sample_dimensions) {
                       std::to_string(output.units) + " units, but the data rows have " +
                       std::to_string(sample_dimensions) + " columns");
   }
-  config.latent = tb::read_latent_options(options);
-  config.leaky_relu_slope = tb::read_real_option(options, "leaky_relu_slope", 0.0, 1e6, true);
-  config.channels = tb::read_int_option(options, "d_channels", 1, 4096);
-  config.kernel = tb::read_int_option(options, "d_kernel", 1, 1024);
+  config.latent = read_latent_options(options);
+  config.leaky_relu_slope = read_real_option(options, "leaky_relu_slope", 0.0, 1e6, true);
+  config.channels = read_int_option(options, "d_channels", 1, 4096);
+  config.kernel = read_int_option(options, "d_kernel", 1, 1024);
   if (config.kernel > sample_dimensions) {
     throw OptionError("option 'd_kernel' = " + std::to_string(config.kernel) +
                       " is longer than the data's " + std::to_string(sample_dimensions) +
                       " columns");
   }
-  config.dropout = tb::read_real_option(options, "d_dropout", 0.0, 1.0, false);
-  config.dense_units = tb::read_int_option(options, "d_dense", 1, 100000);
-  config.generator_optimizer = tb::read_optimizer_options(options, "g_");
-  config.discriminator_optimizer = tb::read_optimizer_options(options, "d_");
+  config.dropout = read_real_option(options, "d_dropout", 0.0, 1.0, false);
+  config.dense_units = read_int_option(options, "d_dense", 1, 100000);
+  config.generator_optimizer = read_optimizer_options(options, "g_");
+  config.discriminator_optimizer = read_optimizer_options(options, "d_");
   return config;
 }
 

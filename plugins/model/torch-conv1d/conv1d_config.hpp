@@ -4,11 +4,11 @@
 
 #include <vector>
 
-#include "eigen-mlp/layer_spec.hpp"
-#include "eigen-mlp/optimizer.hpp"
 #include "gantry/option_spec.hpp"
 #include "gantry/options.hpp"
-#include "torch-common/option_reading.hpp"
+#include "support/layer_spec.hpp"
+#include "support/optimizer_settings.hpp"
+#include "support/option_reading.hpp"
 
 namespace gantry::plugins {
 
@@ -41,7 +41,7 @@ inline constexpr OptionSpec kConv1dOptions[] = {
 
 struct Conv1dConfig {
   std::vector<LayerSpec> generator_layers;
-  torch_backend::LatentSettings latent;
+  LatentSettings latent;
   double leaky_relu_slope = 0.2;
   int curve_length = 50;  // the data's columns
   int channels = 50;

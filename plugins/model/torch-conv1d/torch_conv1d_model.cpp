@@ -66,8 +66,7 @@ TorchConv1dModel::TorchConv1dModel(Conv1dConfig config, std::uint64_t seed, int 
   tb::keep_freed_memory();
   tb::use_threads(threads_);
   Random init = make_stream(seed, "model.init");
-  generator_ = tb::make_dense_stack(config_.latent.dimensions, config_.generator_layers,
-                                    config_.leaky_relu_slope, init);
+  generator_ = tb::make_dense_stack(config_.latent.dimensions, config_.generator_layers, init);
   const std::int64_t k = config_.kernel, channels = config_.channels;
   const std::int64_t features = channels * (config_.curve_length - k + 1);
   // Keras' Conv1D kernel (k, 1, channels): fan_in k, fan_out k * channels.
@@ -96,7 +95,7 @@ at::Tensor TorchConv1dModel::logits(const at::Tensor& curves, bool training) {
 }
 
 Matrix TorchConv1dModel::sample_latent(int rows, Random& random) const {
-  return tb::draw_latent(config_.latent, rows, random);
+  return draw_latent(config_.latent, rows, random);
 }
 
 Matrix TorchConv1dModel::generate(const Matrix& latent) {

@@ -2,10 +2,10 @@
 // every failure is a gantry::OptionError naming the option.
 #pragma once
 
-#include "eigen-mlp/optimizer.hpp"
 #include "gantry/option_spec.hpp"
 #include "gantry/options.hpp"
-#include "torch-common/option_reading.hpp"
+#include "support/optimizer_settings.hpp"
+#include "support/option_reading.hpp"
 
 namespace gantry::plugins {
 
@@ -51,7 +51,7 @@ inline constexpr OptionSpec kDcganOptions[] = {
 
 struct DcganConfig {
   int height = 28, width = 28, channels = 1;
-  torch_backend::LatentSettings latent;
+  LatentSettings latent;
   int g_dense_channels = 128, g_filters1 = 128, g_filters2 = 64;
   int d_filters[4] = {32, 64, 128, 256};
   int kernel_size = 3;

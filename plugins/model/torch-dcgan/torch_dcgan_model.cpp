@@ -59,7 +59,7 @@ Matrix TorchDcganModel::rows_of(const at::Tensor& images) const {
 }
 
 Matrix TorchDcganModel::sample_latent(int rows, Random& random) const {
-  return tb::draw_latent(config_.latent, rows, random);
+  return draw_latent(config_.latent, rows, random);
 }
 
 Matrix TorchDcganModel::generate(const Matrix& latent) {

@@ -1,7 +1,7 @@
 // Exports the torch-mlp model with eigen-mlp's option table, so an experiment switches backend
 // with --set model.plugin=torch-mlp.
-#include "eigen-mlp/mlp_options.hpp"
 #include "gantry/plugin_export.hpp"
+#include "support/mlp_options.hpp"
 #include "torch-mlp/torch_mlp_model.hpp"
 
 GANTRY_PLUGIN(model, gantry::plugins::TorchMlpModel, "torch-mlp", "1.0.0",

@@ -6,8 +6,8 @@
 
 #include <torch/csrc/autograd/autograd.h>
 
+#include "support/latent_draw.hpp"
 #include "torch-common/cross_entropy.hpp"
-#include "torch-common/option_reading.hpp"
 #include "torch-common/tensor_convert.hpp"
 #include "torch-common/thread_setting.hpp"
 
@@ -17,8 +17,8 @@ namespace tb = torch_backend;
 
 namespace {
 
-EigenMlpConfig checked(EigenMlpConfig config, int sample_dimensions) {
-  check_eigen_mlp_config(config, sample_dimensions);
+MlpConfig checked(MlpConfig config, int sample_dimensions) {
+  check_mlp_config(config, sample_dimensions);
   return config;
 }
 
@@ -32,31 +32,28 @@ void require_columns(const char* what, const Matrix& rows, int columns) {
 }  // namespace
 
 TorchMlpModel::TorchMlpModel(const PluginArgs& args)
-    : TorchMlpModel(read_eigen_mlp_config(args.options, args.sample_dimensions),
-                    args.sample_dimensions, args.seed, args.threads) {}
+    : TorchMlpModel(read_mlp_config(args.options, args.sample_dimensions), args.sample_dimensions,
+                    args.seed, args.threads) {}
 
-TorchMlpModel::TorchMlpModel(EigenMlpConfig config, int sample_dimensions, std::uint64_t seed,
+TorchMlpModel::TorchMlpModel(MlpConfig config, int sample_dimensions, std::uint64_t seed,
                              int threads)
     : config_(checked(std::move(config), sample_dimensions)),
       threads_(threads),
       generator_optimizer_(config_.generator_optimizer, {}),
       discriminator_optimizer_(config_.discriminator_optimizer, {}) {
   tb::use_threads(threads_);
-  // eigen-mlp's own initialiser on the same stream: the same seed gives the same weights.
+  // eigen-mlp's initialiser (draw_kernel) on the same stream: the same seed gives the same weights.
   Random init = make_stream(seed, "model.init");
-  generator_ = tb::make_dense_stack(config_.latent_dimensions, config_.generator_layers,
-                                    config_.leaky_relu_slope, init);
-  discriminator_ = tb::make_dense_stack(sample_dimensions, config_.discriminator_layers,
-                                        config_.leaky_relu_slope, init);
+  generator_ = tb::make_dense_stack(config_.latent_dimensions, config_.generator_layers, init);
+  discriminator_ = tb::make_dense_stack(sample_dimensions, config_.discriminator_layers, init);
   generator_optimizer_ = tb::KerasOptimizer(config_.generator_optimizer, generator_.parameters);
   discriminator_optimizer_ =
       tb::KerasOptimizer(config_.discriminator_optimizer, discriminator_.parameters);
 }
 
 Matrix TorchMlpModel::sample_latent(int rows, Random& random) const {
-  tb::LatentSettings latent{config_.latent_dimensions, config_.latent, config_.latent_low,
-                            config_.latent_high};
-  return tb::draw_latent(latent, rows, random);
+  return draw_latent(config_.latent, config_.latent_low, config_.latent_high, rows,
+                     config_.latent_dimensions, random);
 }
 
 Matrix TorchMlpModel::generate(const Matrix& latent) {

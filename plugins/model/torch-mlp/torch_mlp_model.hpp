@@ -1,9 +1,10 @@
 // The torch-mlp model: eigen-mlp's dense generator and discriminator on LibTorch. Same options
-// (eigen-mlp/mlp_options.hpp), same initial weights for the same seed (eigen-mlp's initialiser on
-// the same "model.init" stream, copied into tensors), same Keras optimiser formulas and the same
-// cross-entropy from logits, so switching backend starts from and follows the same network up to
-// float rounding. Its value is the torch side of the cross-backend comparison and thread control;
-// for these small nets the Eigen backend is much faster.
+// and config (support/mlp_options.hpp, support/mlp_config.hpp), same initial weights for the
+// same seed (support's draw_kernel on the same "model.init" stream), same Keras optimiser
+// formulas (keras_adam_step) and the same cross-entropy from logits, so switching backend starts
+// from and follows the same network up to float rounding. Its value is the torch side of the
+// cross-backend comparison and thread control; for these small nets the Eigen backend is much
+// faster.
 #pragma once
 
 #include <cstdint>
@@ -11,9 +12,9 @@
 
 #include <ATen/ATen.h>
 
-#include "eigen-mlp/model_config.hpp"
 #include "gantry/gan_model.hpp"
 #include "gantry/plugin_args.hpp"
+#include "support/mlp_config.hpp"
 #include "torch-common/dense_stack.hpp"
 #include "torch-common/keras_optimizer.hpp"
 
@@ -23,7 +24,7 @@ class TorchMlpModel final : public GanModel {
  public:
   explicit TorchMlpModel(const PluginArgs& args);
   // Initialises G's layers, then D's, from make_stream(seed, "model.init"), as eigen-mlp does.
-  TorchMlpModel(EigenMlpConfig config, int sample_dimensions, std::uint64_t seed, int threads = 1);
+  TorchMlpModel(MlpConfig config, int sample_dimensions, std::uint64_t seed, int threads = 1);
 
   int latent_dimensions() const override { return config_.latent_dimensions; }
   Matrix sample_latent(int rows, Random& random) const override;
@@ -38,12 +39,12 @@ class TorchMlpModel final : public GanModel {
   const std::vector<at::Tensor>& discriminator_parameters() const {
     return discriminator_.parameters;
   }
-  const EigenMlpConfig& config() const { return config_; }
+  const MlpConfig& config() const { return config_; }
 
  private:
   using Network = torch_backend::DenseStack;
 
-  EigenMlpConfig config_;
+  MlpConfig config_;
   int threads_;
   Network generator_;
   Network discriminator_;

@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "eigen-mlp/initializer.hpp"
 #include "eigen-mlp/mlp.hpp"
+#include "support/initializer.hpp"
 
 using Catch::Matchers::WithinRel;
 using gantry::plugins::Initializer;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "eigen-mlp/layer_spec.hpp"
 #include "gantry/options.hpp"
+#include "support/layer_spec.hpp"
 
 using gantry::OptionError;
 using gantry::plugins::Activation;

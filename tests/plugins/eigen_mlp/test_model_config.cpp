@@ -1,18 +1,18 @@
 #include <catch2/catch.hpp>
 
-#include "eigen-mlp/model_config.hpp"
 #include "eigen_mlp_test_support.hpp"
+#include "support/mlp_config.hpp"
 
 using gantry::OptionError;
 using gantry::plugins::Activation;
-using gantry::plugins::EigenMlpConfig;
 using gantry::plugins::LatentDistribution;
+using gantry::plugins::MlpConfig;
 using gantry::plugins::OptimizerKind;
-using gantry::plugins::read_eigen_mlp_config;
+using gantry::plugins::read_mlp_config;
 using gantry::plugins::testing::model_options;
 
 TEST_CASE("the default options describe the x2 notebook's model", "[eigen_mlp][config]") {
-  EigenMlpConfig config = read_eigen_mlp_config(model_options(), 2);
+  MlpConfig config = read_mlp_config(model_options(), 2);
   REQUIRE(config.generator_layers.size() == 2);
   CHECK(config.generator_layers[0].units == 15);
   CHECK(config.generator_layers[1].units == 2);
@@ -29,16 +29,15 @@ TEST_CASE("the default options describe the x2 notebook's model", "[eigen_mlp][c
 }
 
 TEST_CASE("options other than the defaults are read", "[eigen_mlp][config]") {
-  EigenMlpConfig config =
-      read_eigen_mlp_config(model_options({{"g_layers", "200:tanh, 50:tanh"},
-                                           {"d_layers", "50:relu, 50:linear, 1:sigmoid"},
-                                           {"latent_dim", "10"},
-                                           {"latent", "uniform"},
-                                           {"latent_low", "0"},
-                                           {"g_optimizer", "sgd"},
-                                           {"g_lr", "0.01"},
-                                           {"d_beta1", "0.5"}}),
-                            50);
+  MlpConfig config = read_mlp_config(model_options({{"g_layers", "200:tanh, 50:tanh"},
+                                                    {"d_layers", "50:relu, 50:linear, 1:sigmoid"},
+                                                    {"latent_dim", "10"},
+                                                    {"latent", "uniform"},
+                                                    {"latent_low", "0"},
+                                                    {"g_optimizer", "sgd"},
+                                                    {"g_lr", "0.01"},
+                                                    {"d_beta1", "0.5"}}),
+                                     50);
   CHECK(config.generator_layers.back().units == 50);
   CHECK(config.discriminator_layers.size() == 3);
   CHECK(config.latent_dimensions == 10);
@@ -52,23 +51,23 @@ TEST_CASE("options other than the defaults are read", "[eigen_mlp][config]") {
 
 TEST_CASE("networks that do not fit the data or the loss are refused", "[eigen_mlp][config]") {
   SECTION("G's last layer must have one unit per data column") {
-    CHECK_THROWS_WITH(read_eigen_mlp_config(model_options({{"g_layers", "15:relu, 3:linear"}}), 2),
+    CHECK_THROWS_WITH(read_mlp_config(model_options({{"g_layers", "15:relu, 3:linear"}}), 2),
                       Catch::StartsWith("g_layers:") && Catch::Contains("3 units") &&
                           Catch::Contains("2 columns"));
   }
   SECTION("D must end in exactly one sigmoid unit") {
     for (const char* layers : {"25:relu, 2:sigmoid", "25:relu, 1:linear", "25:relu, 1:tanh"}) {
       INFO(layers);
-      CHECK_THROWS_WITH(read_eigen_mlp_config(model_options({{"d_layers", layers}}), 2),
+      CHECK_THROWS_WITH(read_mlp_config(model_options({{"d_layers", layers}}), 2),
                         Catch::StartsWith("d_layers:") && Catch::Contains("1:sigmoid"));
     }
   }
   SECTION("a bad layer spec names its option") {
-    CHECK_THROWS_WITH(read_eigen_mlp_config(model_options({{"d_layers", "25:rleu, 1:sigmoid"}}), 2),
+    CHECK_THROWS_WITH(read_mlp_config(model_options({{"d_layers", "25:rleu, 1:sigmoid"}}), 2),
                       Catch::StartsWith("d_layers: unknown activation 'rleu' in '25:rleu'"));
   }
   SECTION("a model for rows without columns") {
-    CHECK_THROWS_AS(read_eigen_mlp_config(model_options(), 0), std::invalid_argument);
+    CHECK_THROWS_AS(read_mlp_config(model_options(), 0), std::invalid_argument);
   }
 }
 
@@ -89,18 +88,18 @@ TEST_CASE("option values outside their ranges are refused", "[eigen_mlp][config]
   };
   for (const auto& [name, value] : bad) {
     INFO(name << " = " << value);
-    CHECK_THROWS_WITH(read_eigen_mlp_config(model_options({{name, value}}), 2),
+    CHECK_THROWS_WITH(read_mlp_config(model_options({{name, value}}), 2),
                       Catch::Contains(std::string("'") + name + "'"));
-    CHECK_THROWS_AS(read_eigen_mlp_config(model_options({{name, value}}), 2), OptionError);
+    CHECK_THROWS_AS(read_mlp_config(model_options({{name, value}}), 2), OptionError);
   }
 }
 
 TEST_CASE("a uniform latent needs latent_low below latent_high", "[eigen_mlp][config]") {
   for (const char* high : {"-1", "-2"}) {
     auto options = model_options({{"latent", "uniform"}, {"latent_high", high}});
-    CHECK_THROWS_WITH(read_eigen_mlp_config(options, 2),
+    CHECK_THROWS_WITH(read_mlp_config(options, 2),
                       Catch::Contains("latent_low") && Catch::Contains("latent_high"));
   }
   // A normal latent ignores the range, so an unused one does not stop the run.
-  CHECK_NOTHROW(read_eigen_mlp_config(model_options({{"latent_high", "-2"}}), 2));
+  CHECK_NOTHROW(read_mlp_config(model_options({{"latent_high", "-2"}}), 2));
 }

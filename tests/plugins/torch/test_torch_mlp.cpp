@@ -7,8 +7,8 @@
 #include <ATen/Parallel.h>
 
 #include "eigen-mlp/eigen_mlp_model.hpp"
-#include "eigen-mlp/mlp_options.hpp"
 #include "eigen_mlp_test_support.hpp"
+#include "support/mlp_options.hpp"
 #include "torch-common/tensor_convert.hpp"
 #include "torch-common/thread_setting.hpp"
 #include "torch-mlp/torch_mlp_model.hpp"

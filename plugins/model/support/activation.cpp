@@ -1,4 +1,4 @@
-#include "eigen-mlp/activation.hpp"
+#include "support/activation.hpp"
 
 #include <array>
 

@@ -1,4 +1,4 @@
-#include "eigen-mlp/latent_draw.hpp"
+#include "support/latent_draw.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -29,6 +29,10 @@ Matrix draw_latent(LatentDistribution distribution, double low, double high, int
   }
   boost::random::normal_distribution<double> normal(0.0, 1.0);
   return draw_matrix(rows, columns, normal, random);
+}
+
+Matrix draw_latent(const LatentSettings& latent, int rows, Random& random) {
+  return draw_latent(latent.distribution, latent.low, latent.high, rows, latent.dimensions, random);
 }
 
 }  // namespace gantry::plugins

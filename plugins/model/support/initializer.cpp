@@ -1,6 +1,8 @@
-#include "eigen-mlp/initializer.hpp"
+#include "support/initializer.hpp"
 
 #include <cmath>
+
+#include <boost/random/uniform_real_distribution.hpp>
 
 namespace gantry::plugins {
 
@@ -30,5 +32,16 @@ double initializer_limit(Initializer initializer, long long fan_in, long long fa
   }
   return 0.0;
 }
+
+template <typename Scalar>
+void draw_kernel(Initializer initializer, long long inputs, long long units, Random& random,
+                 Scalar* kernel) {
+  double limit = initializer_limit(initializer, inputs, units);
+  boost::random::uniform_real_distribution<double> draw(-limit, limit);
+  for (long long i = 0; i < inputs * units; ++i) kernel[i] = static_cast<Scalar>(draw(random));
+}
+
+template void draw_kernel<float>(Initializer, long long, long long, Random&, float*);
+template void draw_kernel<double>(Initializer, long long, long long, Random&, double*);
 
 }  // namespace gantry::plugins

@@ -1,5 +1,6 @@
-#include "eigen-mlp/layer_spec.hpp"
+#include "support/layer_spec.hpp"
 
+#include <stdexcept>
 #include <string_view>
 
 #include "gantry/options.hpp"
@@ -94,6 +95,14 @@ std::vector<LayerSpec> parse_layer_specs(const std::string& option_name, const s
     layers.push_back(parser.parse(layer_text));
   }
   return layers;
+}
+
+void require_dense_stack(int input_dimensions, const std::vector<LayerSpec>& layers) {
+  if (input_dimensions < 1) throw std::invalid_argument("a network needs at least one input");
+  if (layers.empty()) throw std::invalid_argument("a network needs at least one layer");
+  for (const LayerSpec& layer : layers) {
+    if (layer.units < 1) throw std::invalid_argument("a layer needs at least one unit");
+  }
 }
 
 std::string to_string(const LayerSpec& layer) {

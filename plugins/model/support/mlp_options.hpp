@@ -1,6 +1,6 @@
 // The option table of the dense MLP models, shared by eigen-mlp and torch-mlp so that any
 // experiment switches backend with --set model.plugin=torch-mlp: same names, defaults, bounds and
-// help. read_eigen_mlp_config (model_config.hpp) reads exactly these options.
+// help. read_mlp_config (mlp_config.hpp) reads exactly these options.
 #pragma once
 
 #include "gantry/option_spec.hpp"

@@ -65,7 +65,9 @@ std::string array_submit_command(const SlurmSweep& sweep) {
 }
 
 std::string merge_submit_command(const SlurmSweep& sweep, const std::string& array_job) {
-  return shell_command(merge_submit_arguments(sweep, array_job));
+  std::vector<std::string> argv = merge_submit_arguments(sweep, array_job);
+  // The dependency is written as it is: in a dry run "<array job id>" stands for the number.
+  return shell_quote(argv[0]) + " " + argv[1] + " " + argv[2] + " " + shell_quote(argv[3]);
 }
 
 SlurmJobs submit_slurm_sweep(const SlurmSweep& sweep) {

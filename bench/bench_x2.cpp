@@ -15,8 +15,8 @@
 
 #include "gantry/config/experiment.hpp"
 #include "gantry/plugin/plugin_catalog.hpp"
-#include "gantry/store/results_db.hpp"
 #include "gantry/run/run_executor.hpp"
+#include "gantry/store/results_db.hpp"
 
 namespace {
 

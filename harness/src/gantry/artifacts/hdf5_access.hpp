@@ -20,8 +20,7 @@ void write_string_attribute(H5::H5Object& object, const std::string& name,
                             const std::string& value);
 void write_int_attribute(H5::H5Object& object, const std::string& name, std::int64_t value);
 // The attribute's value, or nothing when the object has no such attribute.
-std::optional<std::int64_t> read_int_attribute(const H5::H5Object& object,
-                                               const std::string& name);
+std::optional<std::int64_t> read_int_attribute(const H5::H5Object& object, const std::string& name);
 
 H5::Group open_or_create_group(H5::H5File& file, const std::string& name);
 

@@ -23,7 +23,9 @@ std::string artifact_file_name(std::int64_t run_id, const std::string& identity)
 
 namespace layout {
 
-std::string evaluation(long long step) { return "step_" + std::to_string(step); }
+std::string evaluation(long long step) {
+  return "step_" + std::to_string(step);
+}
 
 std::optional<long long> step_of_evaluation(const std::string& name) {
   const std::string prefix = "step_";

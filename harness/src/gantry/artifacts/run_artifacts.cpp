@@ -2,10 +2,10 @@
 
 #include <filesystem>
 
-#include "gantry/base/errors.hpp"
 #include "gantry/artifacts/hdf5_access.hpp"
 #include "gantry/artifacts/image_grid.hpp"
 #include "gantry/artifacts/layout.hpp"
+#include "gantry/base/errors.hpp"
 
 namespace gantry {
 using hdf5::open_or_create_group;

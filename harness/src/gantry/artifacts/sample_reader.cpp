@@ -65,7 +65,8 @@ RunSamples read_run_samples(const std::string& path) {
   result.path = path;
   hdf5::access(path, "reading the samples", [&] {
     H5::H5File file(path, H5F_ACC_RDONLY);
-    if (!file.nameExists(layout::kSamples) || !file.nameExists(samples_path(layout::kHeldoutReal))) {
+    if (!file.nameExists(layout::kSamples) ||
+        !file.nameExists(samples_path(layout::kHeldoutReal))) {
       throw StorageError("HDF5 file '" + path + "' has no " + samples_path(layout::kHeldoutReal) +
                          ": not a Gantry run file");
     }

@@ -127,14 +127,7 @@ std::vector<std::filesystem::path> PluginCatalog::search_path(
     const std::vector<std::string>& plugin_dirs) {
   std::vector<std::filesystem::path> dirs(plugin_dirs.begin(), plugin_dirs.end());
   if (const char* env = std::getenv("GANTRY_PLUGIN_PATH")) {
-    std::string all = env;
-    std::size_t start = 0;
-    while (start <= all.size()) {
-      std::size_t colon = all.find(':', start);
-      if (colon == std::string::npos) colon = all.size();
-      if (colon > start) dirs.emplace_back(all.substr(start, colon - start));
-      start = colon + 1;
-    }
+    for (const std::string& dir : split_nonempty(env, ':')) dirs.emplace_back(dir);
   }
   std::filesystem::path program = boost::dll::program_location();
   dirs.push_back(program.parent_path().parent_path() / "lib" / "gantry" / "plugins");

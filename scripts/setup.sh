@@ -12,6 +12,8 @@ packages=(
   libhdf5-dev hdf5-tools
   catch2 libbenchmark-dev nlohmann-json3-dev
   gnuplot-nox
+  # GNU time, for bench/startup.sh's CPU and peak memory figures.
+  time
   libpng-dev
   # The LibTorch backend. LibTorch does its dense algebra through whichever libblas.so.3 the
   # system selects; OpenBLAS installs itself as the preferred one (the reference BLAS made a

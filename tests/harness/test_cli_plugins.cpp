@@ -35,9 +35,10 @@ TEST_CASE("plugins are also found through --plugin-dir and GANTRY_PLUGIN_PATH", 
 
 TEST_CASE("gantry plugins reports broken plugin files and exits non-zero", "[cli][plugins]") {
   ScratchDir dir;
-  auto result =
-      run_gantry(dir.path(), "plugins --plugin-dir '" + test_plugin_dir("duplicate_name").string() +
-                                 "' --plugin-dir '" + test_plugin_dir("wrong_abi").string() + "'");
+  auto result = run_gantry(dir.path(),
+                           "plugins --plugin-dir '" + test_plugin_dir("duplicate_name_a").string() +
+                               "' --plugin-dir '" + test_plugin_dir("duplicate_name_b").string() +
+                               "' --plugin-dir '" + test_plugin_dir("wrong_abi").string() + "'");
   CHECK(result.exit_code == 1);
   CHECK_THAT(result.output, Catch::Contains("two data plugins are named 'same'") &&
                                 Catch::Contains("gantry-data-future.so") &&

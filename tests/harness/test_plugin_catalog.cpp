@@ -81,12 +81,37 @@ TEST_CASE("broken plugin files are refused with a message naming the file", "[pl
 }
 
 TEST_CASE("two plugins with one name are an error naming both files", "[plugins]") {
-  PluginCatalog catalog({test_plugin_dir("duplicate_name")});
-  REQUIRE(catalog.problems().size() == 1);
-  CHECK_THAT(catalog.problems()[0], Catch::Contains("gantry-data-faulty-a.so") &&
-                                        Catch::Contains("gantry-data-faulty-b.so"));
+  PluginCatalog catalog({test_plugin_dir("duplicate_name_a"), test_plugin_dir("duplicate_name_b")});
   CHECK_THROWS_WITH(catalog.find(gantry::PluginKind::data, "same"),
-                    Catch::Contains("two data plugins"));
+                    Catch::Contains("two data plugins") && Catch::Contains("duplicate_name_a") &&
+                        Catch::Contains("duplicate_name_b"));
+  REQUIRE(catalog.problems().size() == 1);
+  CHECK_THAT(catalog.problems()[0], Catch::Contains("two data plugins are named 'same'"));
+}
+
+TEST_CASE("a plugin is found by its file name, and opened only when asked for", "[plugins]") {
+  SECTION("a file named for another plugin is refused, naming the file it should be") {
+    auto file = test_plugin_dir("misnamed") / "gantry-data-other.so";
+    CHECK_THROWS_WITH(gantry::load_plugin_file(file),
+                      Catch::Contains("gantry-data-same.so") && Catch::Contains(file.string()));
+    PluginCatalog catalog({test_plugin_dir("misnamed")});
+    CHECK_THROWS_WITH(catalog.find(gantry::PluginKind::data, "other"),
+                      Catch::Contains("gantry-data-same.so"));
+    CHECK_THROWS_WITH(catalog.find(gantry::PluginKind::data, "same"),
+                      Catch::Contains("unknown data plugin 'same'"));
+  }
+  SECTION("a broken file beside the one asked for is never opened") {
+    ScratchDir dir;
+    dir.write("gantry-data-broken.so", "this is not an ELF file\n");
+    PluginCatalog catalog({dir.path(), bundled_plugin_dir()});
+    CHECK(catalog.find(gantry::PluginKind::data, "x2").info.name == "x2");
+    CHECK_THROWS_WITH(
+        catalog.find(gantry::PluginKind::data, "broken"),
+        Catch::Contains("gantry-data-broken.so") && Catch::Contains("cannot be loaded"));
+    // Listing opens everything, and the broken file is one problem among working plugins.
+    CHECK(catalog.problems().size() == 1);
+    CHECK_FALSE(catalog.plugins().empty());
+  }
 }
 
 TEST_CASE("a plugin whose factory throws gives a configuration error", "[plugins]") {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <set>
 
 #include <boost/dll/runtime_symbol_info.hpp>
@@ -19,6 +20,15 @@ namespace {
 bool is_plugin_file_name(const std::filesystem::path& file) {
   std::string name = file.filename().string();
   return name.rfind("gantry-", 0) == 0 && file.extension() == ".so";
+}
+
+// "gantry-data-tiny-images.so" -> {"data", "tiny-images"}; the kind is what precedes the
+// second dash, whatever it is.
+std::pair<std::string, std::string> kind_and_name_of(const std::filesystem::path& file) {
+  std::string stem = file.stem().string().substr(std::string("gantry-").size());
+  std::size_t dash = stem.find('-');
+  if (dash == std::string::npos) return {stem, ""};
+  return {stem.substr(0, dash), stem.substr(dash + 1)};
 }
 
 std::string rebuild_hint() {
@@ -116,6 +126,12 @@ LoadedPlugin load_plugin_file(const std::filesystem::path& file) {
   }
   PluginInfo info = read_descriptor(*library, file);
   const std::string kind = kind_name(info.kind);
+  auto [file_kind, file_name] = kind_and_name_of(file);
+  if (file_kind != kind || file_name != info.name) {
+    throw PluginError("plugin '" + file.string() + "': its descriptor names the " + kind +
+                      " plugin '" + info.name + "', so its file must be called gantry-" + kind +
+                      "-" + info.name + ".so (gantry finds plugins by their file names)");
+  }
   if (!library->has("gantry_create_" + kind)) {
     throw PluginError("plugin '" + file.string() + "': declares kind " + kind +
                       " but does not export gantry_create_" + kind);
@@ -134,58 +150,112 @@ std::vector<std::filesystem::path> PluginCatalog::search_path(
   return dirs;
 }
 
+struct PluginCatalog::Opened {
+  std::mutex mutex;
+  std::map<std::filesystem::path, LoadedPlugin> plugins;  // by file; nodes never move
+  std::map<std::filesystem::path, std::string> failures;  // by file: why it cannot be used
+  bool all = false;
+  std::vector<LoadedPlugin> listing;  // every usable plugin, in search-path order
+  std::vector<std::string> problems;
+};
+
 PluginCatalog::PluginCatalog(std::vector<std::filesystem::path> search_dirs)
-    : search_dirs_(std::move(search_dirs)) {
+    : search_dirs_(std::move(search_dirs)), opened_(std::make_unique<Opened>()) {
   std::set<std::filesystem::path> seen_files;
   for (const auto& dir : search_dirs_) {
     std::error_code error;
     if (!std::filesystem::is_directory(dir, error)) continue;
-    std::vector<std::filesystem::path> files;
+    std::vector<std::filesystem::path> paths;
     for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
-      if (is_plugin_file_name(entry.path())) files.push_back(entry.path());
+      if (is_plugin_file_name(entry.path())) paths.push_back(entry.path());
     }
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
-      if (!seen_files.insert(std::filesystem::weakly_canonical(file, error)).second) continue;
-      try {
-        plugins_.push_back(load_plugin_file(file));
-      } catch (const PluginError& failure) {
-        problems_.push_back(failure.what());
-      }
-    }
-  }
-  for (std::size_t i = 0; i < plugins_.size(); ++i) {
-    for (std::size_t j = i + 1; j < plugins_.size(); ++j) {
-      const PluginInfo& a = plugins_[i].info;
-      const PluginInfo& b = plugins_[j].info;
-      if (a.kind == b.kind && a.name == b.name) {
-        problems_.push_back(std::string("two ") + kind_name(a.kind) + " plugins are named '" +
-                            a.name + "': '" + a.file.string() + "' and '" + b.file.string() + "'");
-      }
+    std::sort(paths.begin(), paths.end());
+    for (const auto& path : paths) {
+      if (!seen_files.insert(std::filesystem::weakly_canonical(path, error)).second) continue;
+      auto [kind, name] = kind_and_name_of(path);
+      files_.push_back(File{path, kind, name});
     }
   }
 }
 
+PluginCatalog::PluginCatalog(PluginCatalog&&) noexcept = default;
+PluginCatalog& PluginCatalog::operator=(PluginCatalog&&) noexcept = default;
+PluginCatalog::~PluginCatalog() = default;
+
+// Called with opened_->mutex held.
+const LoadedPlugin& PluginCatalog::open(const File& file) const {
+  auto found = opened_->plugins.find(file.path);
+  if (found != opened_->plugins.end()) return found->second;
+  auto failed = opened_->failures.find(file.path);
+  if (failed != opened_->failures.end()) throw PluginError(failed->second);
+  try {
+    return opened_->plugins.emplace(file.path, load_plugin_file(file.path)).first->second;
+  } catch (const PluginError& failure) {
+    opened_->failures.emplace(file.path, failure.what());
+    throw;
+  }
+}
+
+// Called with opened_->mutex held.
+void PluginCatalog::open_all() const {
+  if (opened_->all) return;
+  for (const File& file : files_) {
+    try {
+      opened_->listing.push_back(open(file));
+    } catch (const PluginError& failure) {
+      opened_->problems.push_back(failure.what());
+    }
+  }
+  const auto& listing = opened_->listing;
+  for (std::size_t i = 0; i < listing.size(); ++i) {
+    for (std::size_t j = i + 1; j < listing.size(); ++j) {
+      const PluginInfo& a = listing[i].info;
+      const PluginInfo& b = listing[j].info;
+      if (a.kind == b.kind && a.name == b.name) {
+        opened_->problems.push_back(std::string("two ") + kind_name(a.kind) +
+                                    " plugins are named '" + a.name + "': '" + a.file.string() +
+                                    "' and '" + b.file.string() + "'");
+      }
+    }
+  }
+  opened_->all = true;
+}
+
+const std::vector<LoadedPlugin>& PluginCatalog::plugins() const {
+  std::lock_guard lock(opened_->mutex);
+  open_all();
+  return opened_->listing;
+}
+
+const std::vector<std::string>& PluginCatalog::problems() const {
+  std::lock_guard lock(opened_->mutex);
+  open_all();
+  return opened_->problems;
+}
+
 const LoadedPlugin& PluginCatalog::find(PluginKind wanted, const std::string& name) const {
   const std::string kind = kind_name(wanted);
-  const LoadedPlugin* found = nullptr;
-  std::vector<std::string> known;
-  for (const auto& plugin : plugins_) {
-    if (plugin.info.kind != wanted) continue;
-    known.push_back(plugin.info.name);
-    if (plugin.info.name != name) continue;
-    if (found != nullptr) {
-      throw PluginError("two " + kind + " plugins are named '" + name + "': '" +
-                        found->info.file.string() + "' and '" + plugin.info.file.string() +
-                        "'; remove one or take its directory off the plugin path");
-    }
-    found = &plugin;
+  std::vector<const File*> named;
+  for (const File& file : files_) {
+    if (file.kind == kind && file.name == name) named.push_back(&file);
   }
-  if (found != nullptr) return *found;
+  std::lock_guard lock(opened_->mutex);
+  if (named.size() > 1) {
+    throw PluginError("two " + kind + " plugins are named '" + name + "': '" +
+                      named[0]->path.string() + "' and '" + named[1]->path.string() +
+                      "'; remove one or take its directory off the plugin path");
+  }
+  if (named.size() == 1) return open(*named.front());
+  // Unknown: only now is every file opened, to suggest the names that would work.
+  open_all();
+  std::vector<std::string> known;
+  for (const auto& plugin : opened_->listing) {
+    if (plugin.info.kind == wanted) known.push_back(plugin.info.name);
+  }
   std::string message = "unknown " + kind + " plugin '" + name + "'" + did_you_mean(name, known);
   std::string list = join(known, ", ");
   message += "; available: " + (list.empty() ? std::string("none") : list);
-  for (const auto& problem : problems_) {
+  for (const auto& problem : opened_->problems) {
     if (problem.find(name) != std::string::npos) message += "\n  note: " + problem;
   }
   throw PluginError(message);

@@ -1,8 +1,11 @@
 // Finds, checks and loads plugins, and creates their objects.
 //
-// Every file named gantry-*.so in the search directories is opened and its descriptor checked
-// before any typed symbol is imported. Files that fail are kept as problems (each naming its
-// file) rather than aborting, so one broken plugin does not hide the others; asking for a
+// A plugin file is named gantry-<kind>-<name>.so, so the catalog finds a plugin by its file
+// name and opens only the files an experiment asks for: an Eigen run does not load LibTorch,
+// and a broken plugin nobody asks for costs nothing. Opening a file checks its descriptor
+// (which must name the same kind and name as the file) before any typed symbol is imported.
+// Listing every plugin (plugins(), problems()) opens them all; files that fail are kept as
+// problems, each naming its file, so one broken plugin does not hide the others. Asking for a
 // broken, missing or ambiguous plugin by name is an error naming the files involved.
 //
 // Libraries stay loaded for the life of the catalog's process, and every object a plugin
@@ -11,6 +14,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -53,11 +57,18 @@ class PluginCatalog {
   static std::vector<std::filesystem::path> search_path(
       const std::vector<std::string>& plugin_dirs);
 
-  const std::vector<std::filesystem::path>& search_dirs() const { return search_dirs_; }
-  const std::vector<LoadedPlugin>& plugins() const { return plugins_; }
-  const std::vector<std::string>& problems() const { return problems_; }
+  PluginCatalog(PluginCatalog&&) noexcept;
+  PluginCatalog& operator=(PluginCatalog&&) noexcept;
+  ~PluginCatalog();
 
-  // Throws PluginError: unknown name (with the nearest known names), or two files with one name.
+  const std::vector<std::filesystem::path>& search_dirs() const { return search_dirs_; }
+  // Every plugin file on the search path, opened and checked (the first call opens them).
+  const std::vector<LoadedPlugin>& plugins() const;
+  // The files that could not be used, and why; opens every file like plugins().
+  const std::vector<std::string>& problems() const;
+
+  // Opens the one file named for this kind and name. Throws PluginError: unknown name (with the
+  // nearest known names), two files with one name, or the file's own problem.
   const LoadedPlugin& find(PluginKind kind, const std::string& name) const;
 
   std::shared_ptr<DataSource> create_data(const std::string& name, const PluginArgs& args) const;
@@ -65,9 +76,20 @@ class PluginCatalog {
   std::shared_ptr<Trainer> create_trainer(const std::string& name, const PluginArgs& args) const;
 
  private:
+  // A file found on the search path, with the kind and name its file name gives.
+  struct File {
+    std::filesystem::path path;
+    std::string kind;  // as written in the file name; may be no known kind
+    std::string name;
+  };
+  struct Opened;  // the files opened so far, behind a lock: worker threads ask concurrently
+
+  const LoadedPlugin& open(const File& file) const;
+  void open_all() const;
+
   std::vector<std::filesystem::path> search_dirs_;
-  std::vector<LoadedPlugin> plugins_;
-  std::vector<std::string> problems_;
+  std::vector<File> files_;
+  std::unique_ptr<Opened> opened_;
 };
 
 }  // namespace gantry

@@ -11,23 +11,14 @@
 
 #include "commands.hpp"
 #include "gantry/base/errors.hpp"
+#include "small_experiment.hpp"
 #include "test_support.hpp"
 
 using Catch::Matchers::Contains;
+using gantry::testing::kSmallExperiment;
 using gantry::testing::ScratchDir;
 
 namespace {
-
-const char* const kSmallExperiment = R"([data]
-plugin = x2
-[trainer]
-epochs = 50
-eval_every = 25
-[eval]
-heldout_rows = 50
-generated_rows = 50
-final_rows = 20
-)";
 
 // Runs the test body in `dir` as the current directory, as a user would run gantry there.
 class InDirectory {

@@ -3,23 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include "gantry/store/results_reader.hpp"
+#include "small_experiment.hpp"
 #include "test_support.hpp"
 
+using gantry::testing::kSmallExperiment;
 using gantry::testing::run_gantry;
 using gantry::testing::ScratchDir;
 
 namespace {
-
-const char* const kSmallExperiment = R"([data]
-plugin = x2
-[trainer]
-epochs = 50
-eval_every = 25
-[eval]
-heldout_rows = 50
-generated_rows = 50
-final_rows = 20
-)";
 
 std::string runs_recorded(const ScratchDir& dir) {
   if (!std::filesystem::exists(dir / "gantry.sqlite")) return "no database";

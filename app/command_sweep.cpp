@@ -83,7 +83,7 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
               << shard.workspace()->shared_db().string() << "\n";
   }
   Progress progress(std::cerr, isatty(STDERR_FILENO) != 0);
-  SweepReport report = execute_sweep(sweep, target, args.request.policy, progress, stop_flag);
+  SweepReport report = execute_sweep(sweep, target, progress, stop_flag);
   if (auto published = shard.publish()) std::cout << "published to " << published->string() << "\n";
   print_summary(report, target, shard.workspace().has_value());
   if (command == "run") print_run(report, target);

@@ -72,8 +72,7 @@ TEST_CASE("a sweep job plans, records and reports every run", "[sweep_job]") {
   CHECK(sweep.jobs == 2);
 
   CountingObserver observer;
-  gantry::SweepReport report =
-      gantry::execute_sweep(sweep, target_in(dir), request.policy, observer, stop);
+  gantry::SweepReport report = gantry::execute_sweep(sweep, target_in(dir), observer, stop);
   CHECK(report.result.finished == 4);
   CHECK(report.result.complete());
   CHECK(report.first_run_id.has_value());
@@ -87,8 +86,7 @@ TEST_CASE("a sweep job plans, records and reports every run", "[sweep_job]") {
   SECTION("run again, it resumes: nothing is rerun") {
     gantry::PlannedSweep again = gantry::plan_sweep_request(request);
     CountingObserver second;
-    gantry::SweepReport rerun =
-        gantry::execute_sweep(again, target_in(dir), request.policy, second, stop);
+    gantry::SweepReport rerun = gantry::execute_sweep(again, target_in(dir), second, stop);
     CHECK(rerun.result.recorded_finished == 4);
     CHECK(rerun.result.finished == 0);
     CHECK(second.recorded == 4);
@@ -104,7 +102,7 @@ TEST_CASE("a sweep's numbers do not depend on the runs in parallel", "[sweep_job
   for (auto [jobs, dir] : {std::pair<int, const ScratchDir*>{1, &serial_dir}, {2, &parallel_dir}}) {
     gantry::SweepRequest request = short_x2_sweep(jobs);
     gantry::PlannedSweep sweep = gantry::plan_sweep_request(request);
-    gantry::execute_sweep(sweep, target_in(*dir), request.policy, observer, stop);
+    gantry::execute_sweep(sweep, target_in(*dir), observer, stop);
   }
   gantry::Table serial = metrics_of(target_in(serial_dir).db);
   gantry::Table parallel = metrics_of(target_in(parallel_dir).db);
@@ -143,8 +141,7 @@ TEST_CASE("an unwritable artifacts directory fails before a run is recorded", "[
   dir.write("file", "not a directory");
   target.artifacts = (dir / "file" / "below").string();
   CountingObserver observer;
-  CHECK_THROWS_AS(gantry::execute_sweep(sweep, target, request.policy, observer, stop),
-                  gantry::StorageError);
+  CHECK_THROWS_AS(gantry::execute_sweep(sweep, target, observer, stop), gantry::StorageError);
   CHECK(observer.started == 0);
   gantry::ResultsReader reader(target.db);
   CHECK(reader.query("SELECT count(*) FROM runs").rows.at(0).at(0) ==

@@ -30,7 +30,7 @@ EigenMlpModel::EigenMlpModel(const PluginArgs& args)
 
 EigenMlpModel::EigenMlpModel(MlpConfig config, int sample_dimensions, std::uint64_t seed)
     : config_(checked(std::move(config), sample_dimensions)),
-      generator_(config_.latent_dimensions, config_.generator_layers,
+      generator_(config_.latent.dimensions, config_.generator_layers,
                  static_cast<float>(config_.leaky_relu_slope)),
       discriminator_(sample_dimensions, config_.discriminator_layers,
                      static_cast<float>(config_.leaky_relu_slope)) {
@@ -46,8 +46,7 @@ EigenMlpModel::EigenMlpModel(MlpConfig config, int sample_dimensions, std::uint6
 }
 
 Matrix EigenMlpModel::sample_latent(int rows, Random& random) const {
-  return draw_latent(config_.latent, config_.latent_low, config_.latent_high, rows,
-                     config_.latent_dimensions, random);
+  return draw_latent(config_.latent, rows, random);
 }
 
 Matrix EigenMlpModel::generate(const Matrix& latent) {
@@ -78,10 +77,10 @@ DiscriminatorStep EigenMlpModel::discriminator_step(const Matrix& real, const Ma
 
 double EigenMlpModel::generator_step(const Matrix& latent) {
   if (latent.rows() == 0) return 0.0;  // no mean to minimise: no step, as in discriminator_step
-  if (latent.cols() != config_.latent_dimensions) {
+  if (latent.cols() != config_.latent.dimensions) {
     throw std::invalid_argument("generator_step: the latent batch has " +
                                 std::to_string(latent.cols()) + " columns, expected " +
-                                std::to_string(config_.latent_dimensions));
+                                std::to_string(config_.latent.dimensions));
   }
   latent_batch_.assign(latent);
   double loss =

@@ -25,7 +25,7 @@ class EigenMlpModel final : public GanModel {
   // Initialises G's layers, then D's, from make_stream(seed, "model.init").
   EigenMlpModel(MlpConfig config, int sample_dimensions, std::uint64_t seed);
 
-  int latent_dimensions() const override { return config_.latent_dimensions; }
+  int latent_dimensions() const override { return config_.latent.dimensions; }
   Matrix sample_latent(int rows, Random& random) const override;
   Matrix generate(const Matrix& latent) override;
   Matrix discriminate(const Matrix& samples) override;

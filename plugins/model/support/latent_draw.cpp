@@ -20,19 +20,14 @@ Matrix draw_matrix(int rows, int cols, Distribution& distribution, Random& rando
 
 }  // namespace
 
-Matrix draw_latent(LatentDistribution distribution, double low, double high, int rows, int columns,
-                   Random& random) {
+Matrix draw_latent(const LatentSettings& latent, int rows, Random& random) {
   if (rows < 0) throw std::invalid_argument("cannot sample " + std::to_string(rows) + " rows");
-  if (distribution == LatentDistribution::uniform) {
-    boost::random::uniform_real_distribution<double> uniform(low, high);
-    return draw_matrix(rows, columns, uniform, random);
+  if (latent.distribution == LatentDistribution::uniform) {
+    boost::random::uniform_real_distribution<double> uniform(latent.low, latent.high);
+    return draw_matrix(rows, latent.dimensions, uniform, random);
   }
   boost::random::normal_distribution<double> normal(0.0, 1.0);
-  return draw_matrix(rows, columns, normal, random);
-}
-
-Matrix draw_latent(const LatentSettings& latent, int rows, Random& random) {
-  return draw_latent(latent.distribution, latent.low, latent.high, rows, latent.dimensions, random);
+  return draw_matrix(rows, latent.dimensions, normal, random);
 }
 
 }  // namespace gantry::plugins

@@ -9,8 +9,8 @@ namespace gantry::plugins {
 
 enum class LatentDistribution { normal, uniform };
 
-// The latent options (latent_dim, latent, latent_low, latent_high) as the convolutional torch
-// models hold them; read_latent_options (option_reading.hpp) reads and checks them.
+// The latent options (latent_dim, latent, latent_low, latent_high) as every model holds them;
+// option_reading.hpp reads and checks them.
 struct LatentSettings {
   int dimensions = 100;
   LatentDistribution distribution = LatentDistribution::normal;
@@ -18,13 +18,10 @@ struct LatentSettings {
   double high = 1.0;
 };
 
-// rows x columns values from N(0, 1), or U(low, high) for a uniform latent, drawn in double
-// and rounded to float (as the data plugins draw their rows), row by row: the first rows of a
-// larger draw are the same. Throws std::invalid_argument for negative rows.
-Matrix draw_latent(LatentDistribution distribution, double low, double high, int rows, int columns,
-                   Random& random);
-
-// `rows` latent rows of latent.dimensions columns, drawn as above.
+// `rows` latent rows of latent.dimensions columns from N(0, 1), or U(low, high) for a uniform
+// latent, drawn in double and rounded to float (as the data plugins draw their rows), row by
+// row: the first rows of a larger draw are the same. Throws std::invalid_argument for negative
+// rows.
 Matrix draw_latent(const LatentSettings& latent, int rows, Random& random);
 
 }  // namespace gantry::plugins

@@ -30,12 +30,7 @@ MlpConfig read_mlp_config(const Options& options, int sample_dimensions) {
   MlpConfig config;
   config.generator_layers = parse_layer_specs("g_layers", options.text("g_layers"));
   config.discriminator_layers = parse_layer_specs("d_layers", options.text("d_layers"));
-  config.latent_dimensions = read_int_option(options, "latent_dim", 1, 1000000);
-  config.latent = options.choice("latent", {"normal", "uniform"}) == "uniform"
-                      ? LatentDistribution::uniform
-                      : LatentDistribution::normal;
-  config.latent_low = options.real("latent_low");
-  config.latent_high = options.real("latent_high");
+  config.latent = read_latent_settings(options);
   config.leaky_relu_slope = options.real("leaky_relu_slope");
   config.generator_optimizer = read_optimizer_settings(options, "g_");
   config.discriminator_optimizer = read_optimizer_settings(options, "d_");
@@ -61,19 +56,7 @@ void check_mlp_config(const MlpConfig& config, int sample_dimensions) {
     throw OptionError("d_layers: the last layer must be one sigmoid unit ('1:sigmoid'), got '" +
                       to_string(discriminator_output) + "'");
   }
-  if (config.latent_dimensions < 1) {
-    reject_option("latent_dim", config.latent_dimensions, "must be at least 1");
-  }
-  // Only a uniform latent uses the range. Equal bounds are refused too: Boost's
-  // uniform_real_distribution never returns for them.
-  if (config.latent == LatentDistribution::uniform) {
-    if (!std::isfinite(config.latent_low) || !std::isfinite(config.latent_high) ||
-        !(config.latent_low < config.latent_high)) {
-      throw OptionError(
-          "option 'latent_low' = " + spell_number(config.latent_low) +
-          " must be below option 'latent_high' = " + spell_number(config.latent_high));
-    }
-  }
+  check_latent_settings(config.latent);
   require_at_least("leaky_relu_slope", config.leaky_relu_slope, 0.0);
   check_optimizer_settings(config.generator_optimizer, "g_");
   check_optimizer_settings(config.discriminator_optimizer, "d_");

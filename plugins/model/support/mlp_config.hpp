@@ -19,10 +19,7 @@ namespace gantry::plugins {
 struct MlpConfig {
   std::vector<LayerSpec> generator_layers;
   std::vector<LayerSpec> discriminator_layers;
-  int latent_dimensions = 5;
-  LatentDistribution latent = LatentDistribution::normal;
-  double latent_low = -1.0;  // the uniform latent's range
-  double latent_high = 1.0;
+  LatentSettings latent{5};
   double leaky_relu_slope = 0.2;
   OptimizerSettings generator_optimizer;
   OptimizerSettings discriminator_optimizer;

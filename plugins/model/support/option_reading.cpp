@@ -44,7 +44,7 @@ double read_real_option(const Options& options, const std::string& name, double 
   return value;
 }
 
-LatentSettings read_latent_options(const Options& options) {
+LatentSettings read_latent_settings(const Options& options) {
   LatentSettings latent;
   latent.dimensions = read_int_option(options, "latent_dim", 1, 1000000);
   latent.distribution = options.choice("latent", {"normal", "uniform"}) == "uniform"
@@ -52,12 +52,23 @@ LatentSettings read_latent_options(const Options& options) {
                             : LatentDistribution::normal;
   latent.low = options.real("latent_low");
   latent.high = options.real("latent_high");
-  // Boost's uniform_real_distribution never returns for equal bounds.
+  return latent;
+}
+
+void check_latent_settings(const LatentSettings& latent) {
+  if (latent.dimensions < 1) reject_option("latent_dim", latent.dimensions, "must be at least 1");
+  // Only a uniform latent uses the range. Equal bounds are refused too: Boost's
+  // uniform_real_distribution never returns for them.
   if (latent.distribution == LatentDistribution::uniform &&
       !(std::isfinite(latent.low) && std::isfinite(latent.high) && latent.low < latent.high)) {
     throw OptionError("option 'latent_low' = " + spell_number(latent.low) +
                       " must be below option 'latent_high' = " + spell_number(latent.high));
   }
+}
+
+LatentSettings read_latent_options(const Options& options) {
+  LatentSettings latent = read_latent_settings(options);
+  check_latent_settings(latent);
   return latent;
 }
 

@@ -24,8 +24,12 @@ int read_int_option(const Options& options, const std::string& name, long long m
 double read_real_option(const Options& options, const std::string& name, double minimum,
                         double maximum, bool max_inclusive);
 
-// latent_dim, latent, latent_low, latent_high, checked (latent_low < latent_high for a uniform
-// latent).
+// latent_dim (at least 1, at most 1,000,000), latent, latent_low and latent_high, as given.
+LatentSettings read_latent_settings(const Options& options);
+// Throws OptionError unless latent_dim is at least 1 and, for a uniform latent,
+// latent_low < latent_high.
+void check_latent_settings(const LatentSettings& latent);
+// read_latent_settings, then check_latent_settings.
 LatentSettings read_latent_options(const Options& options);
 
 // <prefix>optimizer, <prefix>lr, <prefix>beta1, <prefix>beta2, <prefix>epsilon, unchecked.

@@ -44,7 +44,7 @@ TorchMlpModel::TorchMlpModel(MlpConfig config, int sample_dimensions, std::uint6
   tb::use_threads(threads_);
   // eigen-mlp's initialiser (draw_kernel) on the same stream: the same seed gives the same weights.
   Random init = make_stream(seed, "model.init");
-  generator_ = tb::make_dense_stack(config_.latent_dimensions, config_.generator_layers, init);
+  generator_ = tb::make_dense_stack(config_.latent.dimensions, config_.generator_layers, init);
   discriminator_ = tb::make_dense_stack(sample_dimensions, config_.discriminator_layers, init);
   generator_optimizer_ = tb::KerasOptimizer(config_.generator_optimizer, generator_.parameters);
   discriminator_optimizer_ =
@@ -52,13 +52,12 @@ TorchMlpModel::TorchMlpModel(MlpConfig config, int sample_dimensions, std::uint6
 }
 
 Matrix TorchMlpModel::sample_latent(int rows, Random& random) const {
-  return draw_latent(config_.latent, config_.latent_low, config_.latent_high, rows,
-                     config_.latent_dimensions, random);
+  return draw_latent(config_.latent, rows, random);
 }
 
 Matrix TorchMlpModel::generate(const Matrix& latent) {
   tb::use_threads(threads_);
-  require_columns("generate: the latent batch", latent, config_.latent_dimensions);
+  require_columns("generate: the latent batch", latent, config_.latent.dimensions);
   at::NoGradGuard no_grad;
   return tb::to_matrix(
       tb::forward(generator_, tb::to_tensor(latent), config_.leaky_relu_slope, false));
@@ -99,7 +98,7 @@ DiscriminatorStep TorchMlpModel::discriminator_step(const Matrix& real, const Ma
 double TorchMlpModel::generator_step(const Matrix& latent) {
   tb::use_threads(threads_);
   if (latent.rows() == 0) return 0.0;  // no mean to minimise: no step, as in discriminator_step
-  require_columns("generator_step: the latent batch", latent, config_.latent_dimensions);
+  require_columns("generator_step: the latent batch", latent, config_.latent.dimensions);
   const auto rows = static_cast<float>(latent.rows());
   at::Tensor logits =
       tb::forward(discriminator_,

@@ -26,7 +26,7 @@ class TorchMlpModel final : public GanModel {
   // Initialises G's layers, then D's, from make_stream(seed, "model.init"), as eigen-mlp does.
   TorchMlpModel(MlpConfig config, int sample_dimensions, std::uint64_t seed, int threads = 1);
 
-  int latent_dimensions() const override { return config_.latent_dimensions; }
+  int latent_dimensions() const override { return config_.latent.dimensions; }
   Matrix sample_latent(int rows, Random& random) const override;
   Matrix generate(const Matrix& latent) override;
   Matrix discriminate(const Matrix& samples) override;

@@ -19,8 +19,8 @@ TEST_CASE("the default options describe the x2 notebook's model", "[eigen_mlp][c
   REQUIRE(config.discriminator_layers.size() == 2);
   CHECK(config.discriminator_layers[0].units == 25);
   CHECK(config.discriminator_layers[1].activation == Activation::sigmoid);
-  CHECK(config.latent_dimensions == 5);
-  CHECK(config.latent == LatentDistribution::normal);
+  CHECK(config.latent.dimensions == 5);
+  CHECK(config.latent.distribution == LatentDistribution::normal);
   CHECK(config.leaky_relu_slope == 0.2);
   CHECK(config.generator_optimizer.kind == OptimizerKind::adam);
   CHECK(config.discriminator_optimizer.learning_rate == 0.001);
@@ -40,10 +40,10 @@ TEST_CASE("options other than the defaults are read", "[eigen_mlp][config]") {
                                      50);
   CHECK(config.generator_layers.back().units == 50);
   CHECK(config.discriminator_layers.size() == 3);
-  CHECK(config.latent_dimensions == 10);
-  CHECK(config.latent == LatentDistribution::uniform);
-  CHECK(config.latent_low == 0.0);
-  CHECK(config.latent_high == 1.0);
+  CHECK(config.latent.dimensions == 10);
+  CHECK(config.latent.distribution == LatentDistribution::uniform);
+  CHECK(config.latent.low == 0.0);
+  CHECK(config.latent.high == 1.0);
   CHECK(config.generator_optimizer.kind == OptimizerKind::sgd);
   CHECK(config.generator_optimizer.learning_rate == 0.01);
   CHECK(config.discriminator_optimizer.beta1 == 0.5);

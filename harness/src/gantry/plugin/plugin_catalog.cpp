@@ -6,11 +6,11 @@
 #include <map>
 #include <set>
 
-#include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
 
 #include "gantry/base/errors.hpp"
 #include "gantry/base/suggest.hpp"
+#include "gantry/base/system.hpp"
 #include "gantry/base/text.hpp"
 #include "gantry/descriptor.hpp"
 
@@ -145,7 +145,7 @@ std::vector<std::filesystem::path> PluginCatalog::search_path(
   if (const char* env = std::getenv("GANTRY_PLUGIN_PATH")) {
     for (const std::string& dir : split_nonempty(env, ':')) dirs.emplace_back(dir);
   }
-  std::filesystem::path program = boost::dll::program_location();
+  std::filesystem::path program = executable_path();
   dirs.push_back(program.parent_path().parent_path() / "lib" / "gantry" / "plugins");
   return dirs;
 }

@@ -89,11 +89,11 @@ PlannedSweep plan_sweep_request(const SweepRequest& request) {
                          : request.sweep_name;
   check_sweep_name(name);
   return PlannedSweep{
-      std::move(catalog), std::move(plan), std::move(name), request.experiment, jobs, sets_threads};
+      std::move(catalog), std::move(plan), std::move(name), request.experiment, jobs,
+      request.policy,     sets_threads};
 }
 
-SweepReport execute_sweep(PlannedSweep& sweep, const SweepTarget& target,
-                          const ResumePolicy& policy, SweepObserver& observer,
+SweepReport execute_sweep(PlannedSweep& sweep, const SweepTarget& target, SweepObserver& observer,
                           const std::atomic<bool>& stop_flag) {
   ResultsDb db(target.db);
   check_artifacts_dir(target.artifacts);
@@ -103,7 +103,7 @@ SweepReport execute_sweep(PlannedSweep& sweep, const SweepTarget& target,
     run.sweep_id = sweep_id;
     run.sweep_name = sweep.name;
   }
-  SweepSettings settings{sweep.jobs, policy};
+  SweepSettings settings{sweep.jobs, sweep.policy};
   settings.policy.sole_owner = target.sole_owner;
   std::filesystem::path db_dir = std::filesystem::path(target.db).parent_path();
   RunStore store{db, target.artifacts, db_dir.empty() ? "." : db_dir};

@@ -37,6 +37,7 @@ struct PlannedSweep {
   std::string name;
   std::string experiment_file;  // as given, recorded with the sweep
   int jobs = 1;
+  ResumePolicy policy;  // the request's
   // The experiment or an override chose resources.threads_per_run (a Slurm task keeps it).
   bool experiment_sets_threads = false;
 };
@@ -64,8 +65,7 @@ PlannedSweep plan_sweep_request(const SweepRequest& request);
 // Opens the database (creating or migrating it), checks the artifacts directory can be written,
 // records the sweep and runs what the database does not hold yet. Throws StorageError when the
 // store cannot be used, before any run starts.
-SweepReport execute_sweep(PlannedSweep& sweep, const SweepTarget& target,
-                          const ResumePolicy& policy, SweepObserver& observer,
+SweepReport execute_sweep(PlannedSweep& sweep, const SweepTarget& target, SweepObserver& observer,
                           const std::atomic<bool>& stop_flag);
 
 // `experiment.name`, else the file's stem.

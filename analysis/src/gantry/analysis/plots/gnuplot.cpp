@@ -1,8 +1,6 @@
 #include "gantry/analysis/plots/gnuplot.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>

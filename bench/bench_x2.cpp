@@ -2,8 +2,9 @@
 // (experiments/x2.ini resolved against the bundled plugins):
 //   BM_X2TrainingIteration: the alternating trainer's epochs alone (no evaluation, no storage);
 //                           reports microseconds per iteration.
-//   BM_X2Run:               a whole recorded run of 10,000 epochs (evaluation every 2,000,
-//                           SQLite and HDF5 included); reports seconds per run.
+//   BM_X2Run/L:             a whole recorded run of 10,000 epochs (evaluation every 2,000,
+//                           SQLite and HDF5 included) logging every L-th step: 10 as x2.ini,
+//                           1 (every step) and 10,000 (only the last: logging nothing else).
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
@@ -30,11 +31,13 @@ const gantry::PluginCatalog& catalog() {
   return bundled;
 }
 
-gantry::ResolvedExperiment x2_experiment(long long epochs, long long eval_every) {
+gantry::ResolvedExperiment x2_experiment(long long epochs, long long eval_every,
+                                         long long log_every = 10) {
   gantry::RawSettings raw =
       gantry::read_experiment_file((source_dir() / "experiments" / "x2.ini").string());
   raw.set("trainer.epochs", std::to_string(epochs));
   raw.set("trainer.eval_every", std::to_string(eval_every));
+  raw.set("trainer.log_every", std::to_string(log_every));
   return gantry::resolve_experiment(raw, catalog());
 }
 
@@ -91,7 +94,7 @@ void BM_X2Run(benchmark::State& state) {
   gantry::ResultsDb db((dir / "bench.sqlite").string());
   gantry::RunStore store{db, dir / "artifacts", dir};
   std::int64_t sweep_id = db.ensure_sweep("bench", "x2.ini", "bench_x2");
-  gantry::ResolvedExperiment experiment = x2_experiment(10000, 2000);
+  gantry::ResolvedExperiment experiment = x2_experiment(10000, 2000, state.range(0));
   std::atomic<bool> stop{false};
   std::int64_t seed = 0;
   for (auto _ : state) {
@@ -102,7 +105,7 @@ void BM_X2Run(benchmark::State& state) {
   }
   std::filesystem::remove_all(dir);
 }
-BENCHMARK(BM_X2Run)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_X2Run)->Arg(10)->Arg(1)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -12,7 +12,7 @@ TEST_CASE("gantry plugins lists the bundled plugins with their options and defau
   ScratchDir dir;
   auto result = run_gantry(dir.path(), "plugins");
   CHECK(result.exit_code == 0);
-  CHECK_THAT(result.output, Catch::Contains("model eigen-mlp 1.0.0") &&
+  CHECK_THAT(result.output, Catch::Contains("model eigen-mlp 1.1.0") &&
                                 Catch::Contains("trainer alternating") &&
                                 Catch::Contains("data tanh") &&
                                 Catch::Contains("trainer.k                   = 1") &&

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "eigen-mlp/activation.hpp"
+#include "eigen-mlp/small_product.hpp"
 
 namespace gantry::plugins {
 
@@ -80,13 +81,14 @@ void Mlp<Scalar>::run_forward() {
   const Eigen::Index rows = input_.rows();
   for (int layer = 0; layer <= last_layer(); ++layer) {
     ScratchMatrix<Scalar>& target = layer == last_layer() ? last_preactivation_ : outputs_[layer];
-    auto preactivation = target.reshape(rows, shapes_[layer].units);
-    preactivation.noalias() = layer_input(layer) * weights(layer);
-    // Column by column: Eigen's rowwise() += walks a column-major matrix one scalar at a time.
+    const LayerShape& shape = shapes_[layer];
+    auto preactivation = target.reshape(rows, shape.units);
+    Eigen::Map<const Kernel> kernel = weights(layer);
     Eigen::Map<const RowVector> layer_bias = bias(layer);
-    for (Eigen::Index unit = 0; unit < preactivation.cols(); ++unit) {
-      preactivation.col(unit).array() += layer_bias[unit];
-    }
+    small_product(
+        layer_input(layer).data(), rows, shape.inputs, shape.units,
+        [&](Eigen::Index k, Eigen::Index unit) { return kernel(k, unit); },
+        [&](Eigen::Index unit) { return layer_bias[unit]; }, preactivation.data());
     Activation activation = layers_[layer].activation;
     if (layer < last_layer()) {
       activate<Scalar>(activation, leaky_relu_slope_, target.flat());
@@ -124,11 +126,9 @@ void Mlp<Scalar>::run_backward(GradientOf gradient_of, Vector* parameter_gradien
     const LayerShape& shape = shapes_[layer];
     ConstView delta = std::as_const(deltas_[layer]).view();
     if (parameter_gradient != nullptr) {
-      // Each kernel gradient is a dot product over the batch: Eigen's blocked product only
-      // adds packing overhead to such a long, thin reduction.
       Scalar* kernel_gradient = parameter_gradient->data() + shape.weights_offset;
-      Eigen::Map<Kernel>(kernel_gradient, shape.inputs, shape.units).noalias() =
-          layer_input(layer).transpose().lazyProduct(delta);
+      small_kernel_gradient(layer_input(layer).data(), delta.data(), rows, shape.inputs,
+                            shape.units, kernel_gradient);
       Eigen::Map<RowVector>(kernel_gradient + shape.inputs * shape.units, shape.units) =
           delta.colwise().sum();
     }
@@ -140,7 +140,11 @@ void Mlp<Scalar>::run_backward(GradientOf gradient_of, Vector* parameter_gradien
       // column-wise scale instead of a general matrix product.
       input_side.noalias() = delta.col(0) * weights(layer).col(0).transpose();
     } else {
-      input_side.noalias() = delta * weights(layer).transpose();
+      Eigen::Map<const Kernel> kernel = weights(layer);
+      small_product(
+          delta.data(), rows, shape.units, shape.inputs,
+          [&](Eigen::Index unit, Eigen::Index input) { return kernel(input, unit); },
+          [](Eigen::Index) { return Scalar(0); }, input_side.data());
     }
     if (layer > 0) {
       multiply_by_derivative<Scalar>(layers_[layer - 1].activation, leaky_relu_slope_,

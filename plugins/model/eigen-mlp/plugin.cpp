@@ -4,6 +4,6 @@
 #include "gantry/plugin_export.hpp"
 #include "support/mlp_options.hpp"
 
-GANTRY_PLUGIN(model, gantry::plugins::EigenMlpModel, "eigen-mlp", "1.0.0",
+GANTRY_PLUGIN(model, gantry::plugins::EigenMlpModel, "eigen-mlp", "1.1.0",
               "Dense generator and discriminator on Eigen (float), Keras initialisers and Adam",
               gantry::plugins::kMlpOptions)

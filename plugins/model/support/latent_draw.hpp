@@ -18,10 +18,11 @@ struct LatentSettings {
   double high = 1.0;
 };
 
-// `rows` latent rows of latent.dimensions columns from N(0, 1), or U(low, high) for a uniform
-// latent, drawn in double and rounded to float (as the data plugins draw their rows), row by
-// row: the first rows of a larger draw are the same. Throws std::invalid_argument for negative
-// rows.
+// `rows` latent rows of latent.dimensions columns, row by row (the first rows of a larger draw
+// are the same): N(0, 1) by the Box–Muller transform in float, two values from each 64-bit draw
+// of the engine, or U(low, high) for a uniform latent, drawn in double by Boost.Random and
+// rounded to float (as the data plugins draw their rows). Throws std::invalid_argument for
+// negative rows.
 Matrix draw_latent(const LatentSettings& latent, int rows, Random& random);
 
 }  // namespace gantry::plugins

@@ -2,6 +2,6 @@
 #include "gantry/plugin_export.hpp"
 #include "torch-dcgan/torch_dcgan_model.hpp"
 
-GANTRY_PLUGIN(model, gantry::plugins::TorchDcganModel, "torch-dcgan", "1.0.0",
+GANTRY_PLUGIN(model, gantry::plugins::TorchDcganModel, "torch-dcgan", "1.1.0",
               "The MNIST DCGAN notebook's convolutional generator and discriminator on LibTorch",
               gantry::plugins::kDcganOptions)

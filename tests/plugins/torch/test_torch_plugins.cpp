@@ -33,9 +33,9 @@ TEST_CASE("gantry plugins lists the torch models, torch-mlp with eigen-mlp's opt
   auto result = run_gantry(dir.path(), "plugins --kind model");
   REQUIRE(result.exit_code == 0);
   CHECK_THAT(result.output,
-             Catch::Contains("torch 1.13") && Catch::Contains("model torch-mlp 1.0.0") &&
-                 Catch::Contains("model torch-conv1d 1.0.0") &&
-                 Catch::Contains("model torch-dcgan 1.0.0") &&
+             Catch::Contains("torch 1.13") && Catch::Contains("model torch-mlp 1.1.0") &&
+                 Catch::Contains("model torch-conv1d 1.1.0") &&
+                 Catch::Contains("model torch-dcgan 1.1.0") &&
                  Catch::Contains("model.image_height") && Catch::Contains("model.d_channels"));
   std::string eigen = option_block(result.output, "model eigen-mlp ");
   CHECK(eigen.size() > 100);

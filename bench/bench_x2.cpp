@@ -5,6 +5,7 @@
 //   BM_X2Run/L:             a whole recorded run of 10,000 epochs (evaluation every 2,000,
 //                           SQLite and HDF5 included) logging every L-th step: 10 as x2.ini,
 //                           1 (every step) and 10,000 (only the last: logging nothing else).
+//   BM_TanhRun/L:           the same for experiments/tanh.ini, which logs every step.
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
@@ -87,25 +88,43 @@ void BM_X2TrainingIteration(benchmark::State& state) {
 }
 BENCHMARK(BM_X2TrainingIteration)->Arg(10000)->Unit(benchmark::kMillisecond);
 
-void BM_X2Run(benchmark::State& state) {
+// Runs `experiment` to the end, recorded, once per benchmark iteration with a new seed.
+void run_recorded(benchmark::State& state, const gantry::ResolvedExperiment& experiment) {
   std::filesystem::path dir =
       std::filesystem::temp_directory_path() / ("gantry-bench-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
-  gantry::ResultsDb db((dir / "bench.sqlite").string());
-  gantry::RunStore store{db, dir / "artifacts", dir};
-  std::int64_t sweep_id = db.ensure_sweep("bench", "x2.ini", "bench_x2");
-  gantry::ResolvedExperiment experiment = x2_experiment(10000, 2000, state.range(0));
-  std::atomic<bool> stop{false};
-  std::int64_t seed = 0;
-  for (auto _ : state) {
-    ++seed;
-    gantry::PlannedRun run{sweep_id, "bench", experiment, seed, experiment.identity(seed)};
-    gantry::RunOutcome outcome = gantry::execute_run(run, store, catalog(), {}, stop);
-    if (outcome.status != gantry::RunStatus::finished) state.SkipWithError(outcome.error.c_str());
+  {
+    gantry::ResultsDb db((dir / "bench.sqlite").string());
+    gantry::RunStore store{db, dir / "artifacts", dir};
+    std::int64_t sweep_id = db.ensure_sweep("bench", "bench.ini", "bench_x2");
+    std::atomic<bool> stop{false};
+    std::int64_t seed = 0;
+    for (auto _ : state) {
+      ++seed;
+      gantry::PlannedRun run{sweep_id, "bench", experiment, seed, experiment.identity(seed)};
+      gantry::RunOutcome outcome = gantry::execute_run(run, store, catalog(), {}, stop);
+      if (outcome.status != gantry::RunStatus::finished) {
+        state.SkipWithError(outcome.error.c_str());
+      }
+    }
   }
   std::filesystem::remove_all(dir);
 }
+
+void BM_X2Run(benchmark::State& state) {
+  run_recorded(state, x2_experiment(10000, 2000, state.range(0)));
+}
 BENCHMARK(BM_X2Run)->Arg(10)->Arg(1)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// experiments/tanh.ini (1,500 epochs of batch 1,000, K = 3, evaluation every 10) logging every
+// L-th step: 1 as tanh.ini, and 1,500 (only the last).
+void BM_TanhRun(benchmark::State& state) {
+  gantry::RawSettings raw =
+      gantry::read_experiment_file((source_dir() / "experiments" / "tanh.ini").string());
+  raw.set("trainer.log_every", std::to_string(state.range(0)));
+  run_recorded(state, gantry::resolve_experiment(raw, catalog()));
+}
+BENCHMARK(BM_TanhRun)->Arg(1)->Arg(1500)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -210,6 +210,8 @@ TEST_CASE("a sweep's recorded runs read in one query match find_run for each", "
   CHECK(recorded.find("identity-3")->host == gantry::host_name());
   CHECK(recorded.find("identity-3")->pid == db.find_run(sweep, "identity-3")->pid);
   CHECK_FALSE(recorded.find("identity-4").has_value());  // another sweep's
+  CHECK(recorded.has_seed(3));
+  CHECK_FALSE(recorded.has_seed(4));
   CHECK(db.recorded_runs(other).size() == 1);
 
   SECTION("read from the file alone, as a dry run reads it") {

@@ -2,7 +2,8 @@
 
 namespace gantry {
 
-void RecordedRuns::add(const std::string& identity, const ExistingRun& run) {
+void RecordedRuns::add(const std::string& identity, std::int64_t seed, const ExistingRun& run) {
+  seeds_.insert(seed);
   if (run.status == RecordedStatus::running) {
     running_.insert_or_assign(identity, run);
   } else {

@@ -28,11 +28,13 @@ ExistingRun existing_run(const sqlite::Statement& row, int first) {
 
 RecordedRuns select_sweep_runs(sqlite::Connection& connection, std::int64_t sweep_id) {
   sqlite::Statement select(connection,
-                           "SELECT identity, id, status, host, pid, process_start, attempt "
+                           "SELECT identity, seed, id, status, host, pid, process_start, attempt "
                            "FROM runs WHERE sweep_id = ?1");
   select.bind(1, sweep_id);
   RecordedRuns runs;
-  while (select.step()) runs.add(select.column_text(0), existing_run(select, 1));
+  while (select.step()) {
+    runs.add(select.column_text(0), select.column_int(1), existing_run(select, 2));
+  }
   return runs;
 }
 

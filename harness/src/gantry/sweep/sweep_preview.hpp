@@ -12,6 +12,7 @@
 
 namespace gantry {
 
+// What a dry run reports.
 struct SweepPreview {
   int planned = 0;
   ResumeCounts counts;

@@ -25,7 +25,8 @@ ResumeDecisions decide_resume(const SweepPlan& plan, const RecordedRuns& recorde
     return decisions;
   }
   for (std::size_t run = 0; run < plan.size(); ++run) {
-    std::optional<ExistingRun> existing = recorded.find(plan.identity(run));
+    std::optional<ExistingRun> existing;
+    if (recorded.has_seed(plan.seed(run))) existing = recorded.find(plan.identity(run));
     switch (decide(existing, policy)) {
       case RunDecision::execute:
         decisions.to_run.push_back(run);

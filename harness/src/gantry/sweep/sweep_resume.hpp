@@ -11,6 +11,7 @@
 
 namespace gantry {
 
+// How many planned runs each decision took.
 struct ResumeCounts {
   int to_run = 0;             // would be executed
   int to_run_again = 0;       // of those, already recorded: failed and retried, or left running
@@ -21,6 +22,7 @@ struct ResumeCounts {
   ResumeCounts& operator+=(const ResumeCounts& other);
 };
 
+// The runs to execute and the tally of all decisions.
 struct ResumeDecisions {
   std::vector<std::size_t> to_run;  // positions in the plan, in plan order
   ResumeCounts counts;

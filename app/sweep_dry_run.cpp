@@ -10,9 +10,9 @@ void print_preview(std::ostream& out, const std::string& title, const std::strin
                    const SweepPreview& preview) {
   const ResumeCounts& counts = preview.counts;
   out << "dry run of " << title << ": " << preview.planned << " runs planned\n"
-      << "recorded in " << recorded_in << ": " << counts.recorded_finished << " finished, "
-      << counts.recorded_failed << " failed, " << counts.busy
-      << " running in another gantry process (all kept)\n"
+      << "recorded in " << recorded_in << " and skipped: " << counts.recorded_finished
+      << " finished, " << counts.recorded_failed << " failed, " << counts.busy
+      << " running in another gantry process\n"
       << "would run " << counts.to_run << " (" << counts.to_run_again
       << " of them recorded already: failed and retried, or left running)\n";
   if (counts.recorded_failed > 0) {

@@ -33,7 +33,8 @@ TEST_CASE("sweep --dry-run shows the plan and what is recorded, and writes nothi
   REQUIRE(fresh.exit_code == 0);
   CHECK_THAT(fresh.output,
              Catch::Contains("dry run of sweep 'small': 6 runs planned") &&
-                 Catch::Contains("recorded in gantry.sqlite: 0 finished, 0 failed, 0 running") &&
+                 Catch::Contains(
+                     "recorded in gantry.sqlite and skipped: 0 finished, 0 failed, 0 running") &&
                  Catch::Contains("would run 6 (0 of them recorded already") &&
                  Catch::Contains("first runs:\n  seed=1 trainer.k=1\n  seed=2 trainer.k=1\n"
                                  "  seed=3 trainer.k=1\n  seed=1 trainer.k=2\n"
@@ -45,9 +46,10 @@ TEST_CASE("sweep --dry-run shows the plan and what is recorded, and writes nothi
   auto resumed = run_gantry(dir.path(), sweep + "--seeds 1-3 --dry-run");
   INFO(resumed.output);
   CHECK(resumed.exit_code == 0);
-  CHECK_THAT(resumed.output, Catch::Contains("6 runs planned") &&
-                                 Catch::Contains("gantry.sqlite: 4 finished, 0 failed") &&
-                                 Catch::Contains("would run 2 (0 of them"));
+  CHECK_THAT(resumed.output,
+             Catch::Contains("6 runs planned") &&
+                 Catch::Contains("gantry.sqlite and skipped: 4 finished, 0 failed") &&
+                 Catch::Contains("would run 2 (0 of them"));
   CHECK(files_in(dir) == recorded);
 
   SECTION("one share of it") {
@@ -62,7 +64,7 @@ TEST_CASE("sweep --dry-run shows the plan and what is recorded, and writes nothi
   SECTION("another database, which does not exist yet, is not created") {
     auto other = run_gantry(dir.path(), sweep + "--seeds 1-3 --db other.sqlite --dry-run");
     CHECK(other.exit_code == 0);
-    CHECK_THAT(other.output, Catch::Contains("recorded in other.sqlite: 0 finished"));
+    CHECK_THAT(other.output, Catch::Contains("recorded in other.sqlite and skipped: 0 finished"));
     CHECK(files_in(dir) == recorded);
   }
   SECTION("a Slurm dry run adds the summary of its tasks' shares") {

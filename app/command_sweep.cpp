@@ -13,6 +13,7 @@
 #include "gantry/sweep/sweep_job.hpp"
 #include "progress.hpp"
 #include "sweep_distributed.hpp"
+#include "sweep_dry_run.hpp"
 
 namespace gantry::cli {
 namespace {
@@ -76,6 +77,7 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   PlannedSweep sweep = plan_sweep_request(args.request);
   SweepTarget target{args.store.db, args.store.artifacts, command_line(command, raw_args)};
   if (args.distributed.slurm) return submit_to_slurm(args.distributed, args.request, sweep, target);
+  if (args.distributed.dry_run) return dry_run_here(args.distributed, sweep, target);
 
   ShardedSweep shard(shard_request(args.distributed), sweep, target);
   if (shard.resumed()) {
@@ -140,7 +142,11 @@ int command_sweep(const std::vector<std::string>& raw_args, const std::atomic<bo
       "jobs,j", po::value(&args.request.jobs)->default_value(0),
       "runs in parallel (0: one per core)")(
       "retry-failed", po::bool_switch(&args.retry_failed),
-      "rerun runs recorded as failed (finished runs are always kept)");
+      "rerun runs recorded as failed (finished runs are always kept)")(
+      "dry-run", po::bool_switch(&args.distributed.dry_run),
+      "validate the whole plan, print how many runs it holds, what --db already holds of them "
+      "and the first runs, and write nothing (with --slurm: also the scripts and sbatch "
+      "commands; nothing is submitted)");
   add_common(options, args);
   add_distributed_options(options, args.distributed);
   po::positional_options_description positional;

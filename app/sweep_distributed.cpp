@@ -5,6 +5,7 @@
 #include "gantry/base/errors.hpp"
 #include "gantry/cluster/slurm_submit.hpp"
 #include "gantry/cluster/slurm_sweep.hpp"
+#include "sweep_dry_run.hpp"
 
 namespace gantry::cli {
 
@@ -26,9 +27,7 @@ void add_distributed_options(po::options_description& options, DistributedArgume
       "time", po::value(&args.resources.time), "with --slurm: time limit per task (02:00:00)")(
       "cpus-per-task", po::value(&args.resources.cpus_per_task)->default_value(1),
       "with --slurm: CPUs per task (its runs in parallel)")("mem", po::value(&args.resources.mem),
-                                                            "with --slurm: memory per task (4G)")(
-      "dry-run", po::bool_switch(&args.dry_run),
-      "with --slurm: print the scripts and sbatch commands, submit nothing");
+                                                            "with --slurm: memory per task (4G)");
   options.add(shard);
 }
 
@@ -37,7 +36,6 @@ void check_distributed(const DistributedArguments& args) {
     if (given) throw ConfigError(std::string(option) + " goes with " + requirement);
   };
   needs(!args.slurm && !args.array.empty(), "--array", "--slurm");
-  needs(!args.slurm && args.dry_run, "--dry-run", "--slurm");
   needs(!args.slurm && !args.resources.partition.empty(), "--partition", "--slurm");
   needs(!args.slurm && !args.resources.time.empty(), "--time", "--slurm");
   needs(!args.slurm && !args.resources.mem.empty(), "--mem", "--slurm");
@@ -73,6 +71,11 @@ int submit_to_slurm(const DistributedArguments& args, const SweepRequest& reques
               << merge_script(sweep) << "\n# dry run: nothing written or submitted; would run\n"
               << array_submit_command(sweep) << "\n"
               << merge_submit_command(sweep, "<array job id>") << "\n";
+    print_preview(
+        std::cout,
+        "sweep '" + sweep_name + "' in " + std::to_string(sweep.array.size) + " array tasks",
+        "the shard databases in " + sweep.shard_dir.string(),
+        preview_slurm_sweep(sweep, planned, kDryRunRunsShown));
     return kSuccess;
   }
   SlurmJobs jobs = submit_slurm_sweep(sweep);

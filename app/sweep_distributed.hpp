@@ -21,7 +21,7 @@ struct DistributedArguments {
   bool slurm = false;
   std::string array;
   SlurmResources resources;
-  bool dry_run = false;
+  bool dry_run = false;  // --dry-run: with or without --slurm
 };
 
 void add_distributed_options(po::options_description& options, DistributedArguments& args);

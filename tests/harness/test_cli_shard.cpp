@@ -231,7 +231,7 @@ TEST_CASE("sweep --slurm --dry-run prints both sbatch scripts and submits nothin
   }
   SECTION("options that need another are refused") {
     for (const char* bad :
-         {"--array 4", "--dry-run", "--slurm", "--slurm --array 4 --shard 1/2", "--slurm --array 0",
+         {"--array 4", "--slurm", "--slurm --array 4 --shard 1/2", "--slurm --array 0",
           "--slurm --array 4%x", "--shard 3/2", "--shard-dir x", "--slurm --array 2 --jobs 4"}) {
       INFO(bad);
       auto refused = run_gantry(dir.path(), std::string("sweep small.ini --seeds 1-3 ") + bad);

@@ -178,3 +178,54 @@ TEST_CASE("a run is claimed only when the resume policy says so", "[results_db]"
     CHECK(db.begin_run(start_for(sweep, 1), {}) == run);
   }
 }
+
+TEST_CASE("a sweep's recorded runs read in one query match find_run for each", "[results_db]") {
+  ScratchDir dir;
+  std::string path = (dir / "results.sqlite").string();
+  gantry::ResultsDb db(path);
+  std::int64_t sweep = db.ensure_sweep("demo", "x2.ini", "gantry sweep x2.ini");
+  std::int64_t other = db.ensure_sweep("other", "x2.ini", "gantry sweep x2.ini");
+  std::int64_t finished = db.begin_run(start_for(sweep, 1), {}).value();
+  db.end_run(finished, {gantry::RecordedStatus::finished, 1.0, 10, "", {}});
+  std::int64_t failed = db.begin_run(start_for(sweep, 2), {}).value();
+  db.end_run(failed, {gantry::RecordedStatus::failed, 1.0, 5, "diverged", {}});
+  db.begin_run(start_for(sweep, 3), {}).value();  // left running
+  db.begin_run(start_for(other, 4), {}).value();
+
+  gantry::RecordedRuns recorded = db.recorded_runs(sweep);
+  CHECK(recorded.size() == 3);
+  for (std::int64_t seed : {1, 2, 3}) {
+    INFO("seed " << seed);
+    std::string identity = "identity-" + std::to_string(seed);
+    std::optional<gantry::ExistingRun> one = db.find_run(sweep, identity);
+    std::optional<gantry::ExistingRun> all = recorded.find(identity);
+    REQUIRE(one.has_value());
+    REQUIRE(all.has_value());
+    CHECK(all->id == one->id);
+    CHECK(all->status == one->status);
+    CHECK(all->attempt == one->attempt);
+    CHECK(gantry::decide(all, {}) == gantry::decide(one, {}));
+  }
+  // A running row keeps its owner, which tells a live process from a stale row.
+  CHECK(recorded.find("identity-3")->host == gantry::host_name());
+  CHECK(recorded.find("identity-3")->pid == db.find_run(sweep, "identity-3")->pid);
+  CHECK_FALSE(recorded.find("identity-4").has_value());  // another sweep's
+  CHECK(recorded.has_seed(3));
+  CHECK_FALSE(recorded.has_seed(4));
+  CHECK(db.recorded_runs(other).size() == 1);
+
+  SECTION("read from the file alone, as a dry run reads it") {
+    CHECK(gantry::read_recorded_runs(path, "demo").size() == 3);
+    CHECK(gantry::read_recorded_runs(path, "never-run").empty());
+  }
+}
+
+TEST_CASE("reading recorded runs creates no database", "[results_db]") {
+  ScratchDir dir;
+  std::filesystem::path path = dir / "missing.sqlite";
+  CHECK(gantry::read_recorded_runs(path.string(), "demo").empty());
+  CHECK_FALSE(std::filesystem::exists(path));
+  dir.write("not-a-db.sqlite", "plain text, not SQLite");
+  CHECK_THROWS_AS(gantry::read_recorded_runs((dir / "not-a-db.sqlite").string(), "demo"),
+                  gantry::SchemaError);
+}

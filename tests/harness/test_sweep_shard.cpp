@@ -9,17 +9,26 @@
 #include "gantry/sweep/sweep_shard.hpp"
 
 using gantry::ConfigError;
-using gantry::PlannedRun;
 using gantry::ShardSpec;
+using gantry::SweepPlan;
 
 namespace {
 
-std::vector<PlannedRun> fake_plan(int runs) {
-  std::vector<PlannedRun> plan;
-  for (int i = 0; i < runs; ++i) {
-    plan.push_back(PlannedRun{0, "demo", {}, i % 3, "identity-" + std::to_string(i)});
-  }
-  return plan;
+// One grid point (an empty experiment) with the given seeds: each run's identity is its seed's.
+SweepPlan plan_of_seeds(std::vector<std::int64_t> seeds) {
+  gantry::ResolvedExperiment nothing;
+  std::vector<gantry::GridPoint> points{{nothing, gantry::RunIdentity(nothing)}};
+  return SweepPlan(std::move(points), std::move(seeds));
+}
+
+SweepPlan fake_plan(int runs) {
+  std::vector<std::int64_t> seeds;
+  for (int i = 0; i < runs; ++i) seeds.push_back(i);
+  return plan_of_seeds(seeds);
+}
+
+std::string identity_of_seed(std::int64_t seed) {
+  return gantry::ResolvedExperiment().identity(seed);
 }
 
 }  // namespace
@@ -39,16 +48,16 @@ TEST_CASE("shard K/N parses shares counted from 1", "[shard]") {
 
 TEST_CASE("the shares cover every run exactly once, for 1 to more shares than runs", "[shard]") {
   const int runs = 7;
-  std::vector<PlannedRun> plan = fake_plan(runs);
+  SweepPlan plan = fake_plan(runs);
   for (int count = 1; count <= runs + 3; ++count) {
     INFO("count " << count);
     std::map<std::string, int> seen;
     std::size_t smallest = plan.size(), largest = 0;
     for (int index = 1; index <= count; ++index) {
-      std::vector<PlannedRun> share = gantry::select_shard(plan, ShardSpec{index, count});
+      SweepPlan share = gantry::select_shard(plan, ShardSpec{index, count});
       smallest = std::min(smallest, share.size());
       largest = std::max(largest, share.size());
-      for (const PlannedRun& run : share) ++seen[run.identity];
+      for (std::size_t run = 0; run < share.size(); ++run) ++seen[share.identity(run)];
     }
     CHECK(seen.size() == plan.size());
     for (const auto& [identity, times] : seen) CHECK(times == 1);
@@ -58,21 +67,33 @@ TEST_CASE("the shares cover every run exactly once, for 1 to more shares than ru
 }
 
 TEST_CASE("a share keeps the plan's order and interleaves it", "[shard]") {
-  std::vector<PlannedRun> share = gantry::select_shard(fake_plan(7), ShardSpec{2, 3});
+  SweepPlan share = gantry::select_shard(fake_plan(7), ShardSpec{2, 3});
   REQUIRE(share.size() == 2);
-  CHECK(share[0].identity == "identity-1");
-  CHECK(share[1].identity == "identity-4");
+  CHECK(share.seed(0) == 1);
+  CHECK(share.seed(1) == 4);
+  CHECK(share.identity(1) == identity_of_seed(4));
+  CHECK(share.run(1, 7, "demo").identity == identity_of_seed(4));
+
+  SECTION("a share of a share is every product of the strides") {
+    SweepPlan inner =
+        gantry::select_shard(gantry::select_shard(fake_plan(20), ShardSpec{2, 3}), ShardSpec{2, 2});
+    REQUIRE(inner.size() == 3);  // 1, 4, 7, 10, 13, 16, 19 -> 4, 10, 16
+    CHECK(inner.seed(0) == 4);
+    CHECK(inner.seed(2) == 16);
+  }
+  SECTION("more shares than runs leaves some empty") {
+    CHECK(gantry::select_shard(fake_plan(3), ShardSpec{5, 8}).empty());
+  }
 }
 
 TEST_CASE("the plan fingerprint names the whole sweep", "[shard]") {
-  std::vector<PlannedRun> plan = fake_plan(5);
+  SweepPlan plan = fake_plan(5);
   std::string fingerprint = gantry::plan_fingerprint("demo", plan);
   CHECK(fingerprint.size() == 36);
   CHECK(gantry::plan_fingerprint("demo", fake_plan(5)) == fingerprint);
   CHECK(gantry::plan_fingerprint("other", plan) != fingerprint);
   CHECK(gantry::plan_fingerprint("demo", fake_plan(6)) != fingerprint);
-  std::swap(plan[0], plan[1]);
-  CHECK(gantry::plan_fingerprint("demo", plan) != fingerprint);
+  CHECK(gantry::plan_fingerprint("demo", plan_of_seeds({1, 0, 2, 3, 4})) != fingerprint);
 }
 
 TEST_CASE("shard slurm reads the array task's id and count", "[shard]") {

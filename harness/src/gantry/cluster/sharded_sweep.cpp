@@ -4,7 +4,8 @@
 
 namespace gantry {
 
-ShardedSweep::ShardedSweep(const ShardRequest& request, PlannedSweep& sweep, SweepTarget& target) {
+ShardedSweep::ShardedSweep(const ShardRequest& request, PlannedSweep& sweep, SweepTarget& target,
+                           ShardUse use) {
   if (request.shard.empty()) return;
   ShardSpec shard =
       request.shard == "slurm" ? shard_from_slurm_environment() : parse_shard(request.shard);
@@ -14,12 +15,17 @@ ShardedSweep::ShardedSweep(const ShardRequest& request, PlannedSweep& sweep, Swe
   target.shard = ShardRecord{fingerprint, shard.index, shard.count,
                              static_cast<int>(sweep.plan.size()), plan_runs};
   if (request.shard_dir.empty()) return;
-  workspace_.emplace(std::filesystem::absolute(request.shard_dir), scratch_root(request.scratch),
-                     shard, fingerprint);
+  ShardWorkspace workspace(std::filesystem::absolute(request.shard_dir),
+                           scratch_root(request.scratch), shard, fingerprint);
+  target.sole_owner = true;
+  if (use == ShardUse::preview) {
+    target.db = workspace.shared_db().string();
+    return;
+  }
+  workspace_.emplace(std::move(workspace));
   resumed_ = workspace_->prepare();
   target.db = workspace_->scratch_db().string();
   target.artifacts = workspace_->scratch_artifacts().string();
-  target.sole_owner = true;
 }
 
 std::optional<std::filesystem::path> ShardedSweep::publish() const {

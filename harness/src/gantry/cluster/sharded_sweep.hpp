@@ -12,6 +12,10 @@
 
 namespace gantry {
 
+// Whether the share is to be run, or only previewed (--dry-run): then nothing is prepared in
+// scratch and the target is the published share a task would resume from.
+enum class ShardUse { run, preview };
+
 struct ShardRequest {
   std::string shard;      // "K/N", "slurm" for this array task's share, or empty: no sharding
   std::string shard_dir;  // shared directory to publish to; empty: run in place
@@ -21,9 +25,11 @@ struct ShardRequest {
 class ShardedSweep {
  public:
   // Narrows sweep.plan to the share and records it in target; with a shard directory, prepares
-  // scratch (resuming from what was published) and points target at it. Does nothing when
-  // request.shard is empty.
-  ShardedSweep(const ShardRequest& request, PlannedSweep& sweep, SweepTarget& target);
+  // scratch (resuming from what was published) and points target at it, or, to preview, points
+  // target at the published share without touching anything. Does nothing when request.shard
+  // is empty.
+  ShardedSweep(const ShardRequest& request, PlannedSweep& sweep, SweepTarget& target,
+               ShardUse use = ShardUse::run);
 
   // The scratch copy started from an earlier attempt's published share.
   bool resumed() const { return resumed_; }

@@ -38,6 +38,10 @@ std::string header(const SlurmSweep& sweep, const std::string& what) {
 
 }  // namespace
 
+std::filesystem::path SlurmSweep::shard_db(int index) const {
+  return shard_dir / (ShardSpec{index, array.size}.name() + ".sqlite");
+}
+
 ArraySpec parse_array(const std::string& text) {
   std::size_t percent = text.find('%');
   ArraySpec spec;
@@ -101,8 +105,7 @@ std::string merge_script(const SlurmSweep& sweep) {
       << shell_quote(sweep.merged_db.string()) << " --artifacts "
       << shell_quote(sweep.merged_artifacts.string());
   for (int index = 1; index <= sweep.array.size; ++index) {
-    ShardSpec shard{index, sweep.array.size};
-    out << " \\\n  " << shell_quote((sweep.shard_dir / (shard.name() + ".sqlite")).string());
+    out << " \\\n  " << shell_quote(sweep.shard_db(index).string());
   }
   out << "\n";
   return out.str();

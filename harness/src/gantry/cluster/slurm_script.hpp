@@ -46,6 +46,8 @@ struct SlurmSweep {
   // in the queue must not change the sweep under them.
   std::filesystem::path experiment_copy() const { return shard_dir / "experiment.ini"; }
   std::filesystem::path log_dir() const { return shard_dir / "logs"; }
+  // Where task `index` (counted from 1) publishes its share's database.
+  std::filesystem::path shard_db(int index) const;
 };
 
 std::string array_script(const SlurmSweep& sweep);

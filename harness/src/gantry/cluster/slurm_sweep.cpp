@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "gantry/base/system.hpp"
+#include "gantry/sweep/sweep_shard.hpp"
 
 namespace gantry {
 namespace fs = std::filesystem;
@@ -45,6 +46,21 @@ SlurmSweep slurm_sweep_for(const SlurmRequest& request, const SweepRequest& swee
   slurm.planned_runs = static_cast<int>(sweep.plan.size());
   if (slurm.array.size > slurm.planned_runs) slurm.array.size = slurm.planned_runs;
   return slurm;
+}
+
+SweepPreview preview_slurm_sweep(const SlurmSweep& slurm, const PlannedSweep& sweep,
+                                 std::size_t shown) {
+  SweepPreview preview;
+  preview.planned = static_cast<int>(sweep.plan.size());
+  preview.first_runs = describe_first_runs(sweep.plan, shown);
+  ResumePolicy policy = sweep.policy;
+  policy.sole_owner = true;  // as each task's --shard-dir makes it
+  for (int index = 1; index <= slurm.array.size; ++index) {
+    SweepPlan share = select_shard(sweep.plan, ShardSpec{index, slurm.array.size});
+    preview.counts +=
+        preview_plan(share, sweep.name, slurm.shard_db(index).string(), policy, 0).counts;
+  }
+  return preview;
 }
 
 }  // namespace gantry

@@ -8,6 +8,7 @@
 
 #include "gantry/cluster/slurm_script.hpp"
 #include "gantry/sweep/sweep_job.hpp"
+#include "gantry/sweep/sweep_preview.hpp"
 
 namespace gantry {
 
@@ -22,6 +23,12 @@ struct SlurmRequest {
 // merged database and artifacts directory.
 SlurmSweep slurm_sweep_for(const SlurmRequest& request, const SweepRequest& sweep_request,
                            const PlannedSweep& sweep, const SweepTarget& target);
+
+// What the job array would do: the runs of every task's share against that share's published
+// database in the shard directory (each task's own, so "running" rows there are stale), added
+// up; the first `shown` runs of the whole plan. Reads only what exists, writes nothing.
+SweepPreview preview_slurm_sweep(const SlurmSweep& slurm, const PlannedSweep& sweep,
+                                 std::size_t shown);
 
 // What each array task passes to `gantry sweep` after the experiment file: this sweep's own
 // arguments, with paths made absolute because the task runs elsewhere. A task runs as many

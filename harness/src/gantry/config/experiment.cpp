@@ -6,12 +6,11 @@
 #include <sstream>
 
 #include <boost/program_options.hpp>
-#include <boost/uuid/name_generator_sha1.hpp>
-#include <boost/uuid/uuid_io.hpp>
 
 #include "gantry/base/errors.hpp"
 #include "gantry/base/suggest.hpp"
 #include "gantry/config/harness_options.hpp"
+#include "gantry/config/run_identity.hpp"
 #include "gantry/plugin/plugin_catalog.hpp"
 
 namespace gantry {
@@ -19,9 +18,6 @@ namespace {
 
 const std::vector<std::string> kSectionOrder = {"experiment", "data",   "model",    "trainer",
                                                 "eval",       "images", "resources"};
-// Sections that change no number of a run, so they stay out of its identity: a run recorded
-// before they existed keeps its identity, and resuming it does not run it again.
-const std::vector<std::string> kUnidentifiedSections = {"experiment", "images", "resources"};
 
 std::string section_of(const std::string& key) {
   return key.substr(0, key.find('.'));
@@ -190,18 +186,7 @@ std::string ResolvedExperiment::to_ini() const {
 }
 
 std::string ResolvedExperiment::identity(std::int64_t seed) const {
-  // A fixed namespace UUID for Gantry run identities (generated once, never to change).
-  static const boost::uuids::uuid kNamespace = {{0x6b, 0x1f, 0x3c, 0x52, 0x9e, 0x07, 0x4d, 0x8a,
-                                                 0xa1, 0x44, 0x2e, 0x90, 0x5c, 0x37, 0xd2, 0x0f}};
-  std::string identified = plugins_ + "\nseed = " + std::to_string(seed) + "\n";
-  for (const auto& setting : settings_) {
-    if (std::find(kUnidentifiedSections.begin(), kUnidentifiedSections.end(),
-                  section_of(setting.key)) == kUnidentifiedSections.end()) {
-      identified += setting.key + " = " + setting.value + "\n";
-    }
-  }
-  boost::uuids::name_generator_sha1 generate(kNamespace);
-  return boost::uuids::to_string(generate(identified));
+  return RunIdentity(*this).of(seed);
 }
 
 }  // namespace gantry

@@ -54,7 +54,8 @@ class ResolvedExperiment {
   std::string to_ini() const;
   // Stable id of what determines the run's numbers: the settings outside [experiment] (a name
   // or description does not change a result), the plugins' versions and the seed. A name-based
-  // UUID (SHA-1).
+  // UUID (SHA-1). For many seeds of one experiment, RunIdentity (run_identity.hpp) does the
+  // seed-independent part once.
   std::string identity(std::int64_t seed) const;
 
  private:

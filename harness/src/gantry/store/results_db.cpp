@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <filesystem>
+
 #include "gantry/base/build_info.hpp"
 #include "gantry/base/system.hpp"
 #include "gantry/store/schema.hpp"
@@ -12,6 +14,28 @@ namespace {
 std::int64_t this_process_start() {
   static const std::int64_t start = process_start_time(getpid()).value_or(0);
   return start;
+}
+
+// The run of a row whose columns from `first` are id, status, host, pid, process_start, attempt.
+ExistingRun existing_run(const sqlite::Statement& row, int first) {
+  // The schema's CHECK constraint admits no other status text.
+  RecordedStatus status =
+      parse_status(row.column_text(first + 1)).value_or(RecordedStatus::running);
+  return ExistingRun{row.column_int(first),      status,
+                     row.column_text(first + 2), row.column_int(first + 3),
+                     row.column_int(first + 4),  row.column_int(first + 5)};
+}
+
+RecordedRuns select_sweep_runs(sqlite::Connection& connection, std::int64_t sweep_id) {
+  sqlite::Statement select(connection,
+                           "SELECT identity, seed, id, status, host, pid, process_start, attempt "
+                           "FROM runs WHERE sweep_id = ?1");
+  select.bind(1, sweep_id);
+  RecordedRuns runs;
+  while (select.step()) {
+    runs.add(select.column_text(0), select.column_int(1), existing_run(select, 2));
+  }
+  return runs;
 }
 
 }  // namespace
@@ -71,16 +95,17 @@ std::optional<ExistingRun> ResultsDb::select_run(std::int64_t sweep_id,
                            "WHERE sweep_id = ?1 AND identity = ?2");
   select.bind(1, sweep_id).bind(2, identity);
   if (!select.step()) return std::nullopt;
-  // The schema's CHECK constraint admits no other status text.
-  RecordedStatus status = parse_status(select.column_text(1)).value_or(RecordedStatus::running);
-  return ExistingRun{select.column_int(0),  status,
-                     select.column_text(2), select.column_int(3),
-                     select.column_int(4),  select.column_int(5)};
+  return existing_run(select, 0);
 }
 
 std::optional<ExistingRun> ResultsDb::find_run(std::int64_t sweep_id, const std::string& identity) {
   std::lock_guard lock(mutex_);
   return select_run(sweep_id, identity);
+}
+
+RecordedRuns ResultsDb::recorded_runs(std::int64_t sweep_id) {
+  std::lock_guard lock(mutex_);
+  return select_sweep_runs(connection_, sweep_id);
 }
 
 namespace {
@@ -197,6 +222,36 @@ void ResultsDb::mark_interrupted(std::int64_t run_id, const std::string& reason)
   std::lock_guard lock(mutex_);
   sqlite::Statement update(connection_, "UPDATE runs SET ended_at = ?2, error = ?3 WHERE id = ?1");
   update.bind(1, run_id).bind(2, utc_timestamp()).bind(3, reason).run();
+}
+
+namespace {
+
+// A connection that leaves the database's directory as it found it. A read-only connection to a
+// WAL database creates its -wal and -shm files when they are missing and leaves them behind; a
+// read-write one (that never writes) removes them as the last connection to close, after a
+// checkpoint that has nothing to copy. When they exist, another connection uses them or a
+// crashed one left them, and only a read-only connection is sure to change nothing.
+sqlite::Connection connect_leaving_no_trace(const std::string& path) {
+  namespace fs = std::filesystem;
+  bool side_files = fs::exists(path + "-wal") || fs::exists(path + "-shm");
+  sqlite::Connection connection(
+      path, side_files ? sqlite::Connection::Mode::read_only : sqlite::Connection::Mode::read_write,
+      10000);
+  connection.execute("PRAGMA query_only = ON");
+  return connection;
+}
+
+}  // namespace
+
+RecordedRuns read_recorded_runs(const std::string& path, const std::string& sweep_name) {
+  if (!std::filesystem::exists(path)) return {};
+  sqlite::Connection connection = connect_leaving_no_trace(path);
+  if (check_schema(connection) == 0) return {};
+  sqlite::ReadTransaction snapshot(connection);
+  sqlite::Statement sweep(connection, "SELECT id FROM sweeps WHERE name = ?1");
+  sweep.bind(1, sweep_name);
+  if (!sweep.step()) return {};
+  return select_sweep_runs(connection, sweep.column_int(0));
 }
 
 }  // namespace gantry

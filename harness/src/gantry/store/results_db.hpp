@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "gantry/store/recorded_runs.hpp"
 #include "gantry/store/resume_policy.hpp"
 #include "gantry/store/sqlite.hpp"
 
@@ -69,6 +70,8 @@ class ResultsDb {
   void record_shard(std::int64_t sweep_id, const ShardRecord& record, bool only = false);
 
   std::optional<ExistingRun> find_run(std::int64_t sweep_id, const std::string& identity);
+  // Every run recorded in the sweep, in one query.
+  RecordedRuns recorded_runs(std::int64_t sweep_id);
 
   // Claims the run in one write transaction: inserts it as "running", or, when a row with its
   // identity exists and `policy` says to run it again, resets that row in place (old metrics,
@@ -91,5 +94,10 @@ class ResultsDb {
   std::mutex mutex_;
   sqlite::Connection connection_;
 };
+
+// The runs recorded in the sweep named `sweep_name` of the database at `path`, read without
+// creating, migrating or writing anything: none when there is no such file or sweep yet. Throws
+// SchemaError when the file is not a Gantry results database this gantry can read.
+RecordedRuns read_recorded_runs(const std::string& path, const std::string& sweep_name);
 
 }  // namespace gantry

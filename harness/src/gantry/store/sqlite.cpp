@@ -3,8 +3,8 @@
 namespace gantry::sqlite {
 
 Connection::Connection(const std::string& path, Mode mode, int busy_timeout_ms) : path_(path) {
-  int flags =
-      mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (mode == Mode::read_write_create) flags |= SQLITE_OPEN_CREATE;
   // One connection is shared by the sweep's worker threads behind the results store's mutex;
   // SQLite's own serialisation is a second guard.
   flags |= SQLITE_OPEN_FULLMUTEX;

@@ -20,7 +20,8 @@ using Value = gantry::Value;
 
 class Connection {
  public:
-  enum class Mode { read_write_create, read_only };
+  // read_write opens an existing file only.
+  enum class Mode { read_write_create, read_write, read_only };
 
   Connection(const std::string& path, Mode mode, int busy_timeout_ms);
   ~Connection();

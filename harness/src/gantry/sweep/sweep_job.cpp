@@ -83,36 +83,33 @@ PlannedSweep plan_sweep_request(const SweepRequest& request) {
   const bool sets_threads = base.has("resources.threads_per_run");
   decide_threads(base, request, grid, seeds.size(), cores, jobs);
 
-  std::vector<PlannedRun> plan = plan_sweep(base, grid, seeds, catalog, "");
-  std::string name = request.sweep_name.empty()
-                         ? default_sweep_name(plan.front().experiment, request.experiment)
-                         : request.sweep_name;
+  SweepPlan plan = plan_sweep(base, grid, std::move(seeds), catalog);
+  std::string name =
+      request.sweep_name.empty()
+          ? default_sweep_name(plan.grid_points().front().experiment, request.experiment)
+          : request.sweep_name;
   check_sweep_name(name);
   return PlannedSweep{
       std::move(catalog), std::move(plan), std::move(name), request.experiment, jobs,
       request.policy,     sets_threads};
 }
 
-SweepReport execute_sweep(PlannedSweep& sweep, const SweepTarget& target, SweepObserver& observer,
-                          const std::atomic<bool>& stop_flag) {
+SweepReport execute_sweep(const PlannedSweep& sweep, const SweepTarget& target,
+                          SweepObserver& observer, const std::atomic<bool>& stop_flag) {
   ResultsDb db(target.db);
   check_artifacts_dir(target.artifacts);
   std::int64_t sweep_id = db.ensure_sweep(sweep.name, sweep.experiment_file, target.command_line);
   if (target.shard) db.record_shard(sweep_id, *target.shard, target.sole_owner);
-  for (auto& run : sweep.plan) {
-    run.sweep_id = sweep_id;
-    run.sweep_name = sweep.name;
-  }
   SweepSettings settings{sweep.jobs, sweep.policy};
   settings.policy.sole_owner = target.sole_owner;
   std::filesystem::path db_dir = std::filesystem::path(target.db).parent_path();
   RunStore store{db, target.artifacts, db_dir.empty() ? "." : db_dir};
   SweepReport report{sweep.name,
-                     run_sweep(sweep.plan, store, sweep.catalog, settings, stop_flag, observer),
+                     run_sweep(sweep.plan, RecordedSweep{sweep_id, sweep.name}, store,
+                               sweep.catalog, settings, stop_flag, observer),
                      std::nullopt};
   if (!sweep.plan.empty()) {
-    if (auto run = db.find_run(sweep_id, sweep.plan.front().identity))
-      report.first_run_id = run->id;
+    if (auto run = db.find_run(sweep_id, sweep.plan.identity(0))) report.first_run_id = run->id;
   }
   return report;
 }

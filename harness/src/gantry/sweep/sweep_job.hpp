@@ -14,6 +14,7 @@
 #include "gantry/run/run_executor.hpp"
 #include "gantry/store/results_db.hpp"
 #include "gantry/sweep/sweep_observer.hpp"
+#include "gantry/sweep/sweep_plan.hpp"
 #include "gantry/sweep/sweep_runner.hpp"
 
 namespace gantry {
@@ -33,7 +34,7 @@ struct SweepRequest {
 // A request validated and planned; nothing is recorded yet.
 struct PlannedSweep {
   PluginCatalog catalog;
-  std::vector<PlannedRun> plan;  // sweep_id 0 until recorded
+  SweepPlan plan;
   std::string name;
   std::string experiment_file;  // as given, recorded with the sweep
   int jobs = 1;
@@ -65,8 +66,8 @@ PlannedSweep plan_sweep_request(const SweepRequest& request);
 // Opens the database (creating or migrating it), checks the artifacts directory can be written,
 // records the sweep and runs what the database does not hold yet. Throws StorageError when the
 // store cannot be used, before any run starts.
-SweepReport execute_sweep(PlannedSweep& sweep, const SweepTarget& target, SweepObserver& observer,
-                          const std::atomic<bool>& stop_flag);
+SweepReport execute_sweep(const PlannedSweep& sweep, const SweepTarget& target,
+                          SweepObserver& observer, const std::atomic<bool>& stop_flag);
 
 // `experiment.name`, else the file's stem.
 std::string default_sweep_name(const ResolvedExperiment& any_run, const std::string& file);

@@ -20,9 +20,8 @@ std::int64_t parse_seed(const std::string& text, const std::string& spec) {
   return *value;
 }
 
-}  // namespace
-
-std::vector<std::int64_t> parse_seeds(const std::string& spec) {
+// The seeds in the order listed; with `refuse_repeats`, throws at the first one listed twice.
+std::vector<std::int64_t> list_seeds(const std::string& spec, bool refuse_repeats) {
   std::vector<std::int64_t> seeds;
   std::set<std::int64_t> seen;
   for (const std::string& part : split(spec, ',')) {
@@ -36,13 +35,32 @@ std::vector<std::int64_t> parse_seeds(const std::string& spec) {
       throw ConfigError("--seeds '" + spec + "': range '" + part + "' has over a million seeds");
     }
     for (std::int64_t seed = first; seed <= last; ++seed) {
-      if (!seen.insert(seed).second) {
+      if (refuse_repeats && !seen.insert(seed).second) {
         throw ConfigError("--seeds '" + spec + "': seed " + std::to_string(seed) +
                           " is listed twice");
       }
       seeds.push_back(seed);
     }
   }
+  return seeds;
+}
+
+}  // namespace
+
+std::vector<std::int64_t> parse_seeds(const std::string& spec) {
+  // Repeats are found in a sorted copy rather than a set of up to millions of nodes; when there
+  // is any error, the list is read again refusing repeats, which reports the first one as
+  // listed (a repeat may come before a malformed part).
+  std::vector<std::int64_t> seeds;
+  try {
+    seeds = list_seeds(spec, false);
+  } catch (const ConfigError&) {
+    list_seeds(spec, true);
+    throw;
+  }
+  std::vector<std::int64_t> sorted = seeds;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) list_seeds(spec, true);
   return seeds;
 }
 
@@ -62,9 +80,9 @@ GridAxis parse_grid_axis(const std::string& spec) {
   return axis;
 }
 
-std::vector<PlannedRun> plan_sweep(const RawSettings& base, const std::vector<GridAxis>& grid,
-                                   const std::vector<std::int64_t>& seeds,
-                                   const PluginCatalog& catalog, const std::string& sweep_name) {
+namespace {
+
+void check_axes_differ(const std::vector<GridAxis>& grid) {
   for (std::size_t i = 0; i < grid.size(); ++i) {
     for (std::size_t j = i + 1; j < grid.size(); ++j) {
       if (grid[i].key == grid[j].key) {
@@ -72,6 +90,10 @@ std::vector<PlannedRun> plan_sweep(const RawSettings& base, const std::vector<Gr
       }
     }
   }
+}
+
+// The settings of every grid point, first axis varying slowest.
+std::vector<RawSettings> expand_grid(const RawSettings& base, const std::vector<GridAxis>& grid) {
   std::vector<RawSettings> points{base};
   for (const GridAxis& axis : grid) {
     std::vector<RawSettings> expanded;
@@ -85,19 +107,68 @@ std::vector<PlannedRun> plan_sweep(const RawSettings& base, const std::vector<Gr
     }
     points = std::move(expanded);
   }
-  std::vector<PlannedRun> plan;
-  for (const RawSettings& point : points) {
-    ResolvedExperiment experiment = resolve_experiment(point, catalog);
-    try {
-      create_run_plugins(experiment, catalog, 0);
-    } catch (const ConfigError& error) {
-      throw ConfigError(point.source + ": " + error.what());
-    }
-    for (std::int64_t seed : seeds) {
-      plan.push_back(PlannedRun{0, sweep_name, experiment, seed, experiment.identity(seed)});
-    }
+  return points;
+}
+
+GridPoint resolve_grid_point(const RawSettings& point, const PluginCatalog& catalog) {
+  ResolvedExperiment experiment = resolve_experiment(point, catalog);
+  try {
+    create_run_plugins(experiment, catalog, 0);
+  } catch (const ConfigError& error) {
+    throw ConfigError(point.source + ": " + error.what());
   }
-  return plan;
+  RunIdentity identity(experiment);
+  return GridPoint{std::move(experiment), std::move(identity)};
+}
+
+}  // namespace
+
+SweepPlan::SweepPlan(std::vector<GridPoint> points, std::vector<std::int64_t> seeds)
+    : contents_(std::make_shared<const Contents>(Contents{std::move(points), std::move(seeds)})),
+      size_(contents_->points.size() * contents_->seeds.size()) {}
+
+const GridPoint& SweepPlan::point_of(std::size_t run) const {
+  return contents_->points[product_index(run) / contents_->seeds.size()];
+}
+
+std::int64_t SweepPlan::seed(std::size_t run) const {
+  return contents_->seeds[product_index(run) % contents_->seeds.size()];
+}
+
+const ResolvedExperiment& SweepPlan::experiment(std::size_t run) const {
+  return point_of(run).experiment;
+}
+
+std::string SweepPlan::identity(std::size_t run) const {
+  return point_of(run).identity.of(seed(run));
+}
+
+PlannedRun SweepPlan::run(std::size_t run, std::int64_t sweep_id,
+                          const std::string& sweep_name) const {
+  return PlannedRun{sweep_id, sweep_name, experiment(run), seed(run), identity(run)};
+}
+
+const std::vector<GridPoint>& SweepPlan::grid_points() const {
+  static const std::vector<GridPoint> none;
+  return contents_ ? contents_->points : none;
+}
+
+SweepPlan SweepPlan::every(std::size_t first, std::size_t stride) const {
+  SweepPlan share = *this;
+  share.first_ = product_index(first);
+  share.stride_ = stride_ * stride;
+  share.size_ = first < size_ ? (size_ - first + stride - 1) / stride : 0;
+  return share;
+}
+
+SweepPlan plan_sweep(const RawSettings& base, const std::vector<GridAxis>& grid,
+                     std::vector<std::int64_t> seeds, const PluginCatalog& catalog) {
+  check_axes_differ(grid);
+  std::vector<GridPoint> points;
+  for (const RawSettings& point : expand_grid(base, grid)) {
+    points.push_back(resolve_grid_point(point, catalog));
+  }
+  return SweepPlan(std::move(points), std::move(seeds));
 }
 
 int default_threads_per_run(int cores, int jobs, std::size_t runs) {

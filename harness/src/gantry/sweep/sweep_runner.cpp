@@ -7,111 +7,103 @@
 
 #include "gantry/base/number_format.hpp"
 #include "gantry/store/results_db.hpp"
+#include "gantry/sweep/sweep_resume.hpp"
 
 namespace gantry {
 
-std::vector<std::string> varying_keys(const std::vector<PlannedRun>& plan) {
+std::vector<std::string> varying_keys(const SweepPlan& plan) {
   std::map<std::string, std::set<std::string>> values;
-  for (const PlannedRun& run : plan) {
-    for (const Setting& setting : run.experiment.settings()) {
+  for (const GridPoint& point : plan.grid_points()) {
+    for (const Setting& setting : point.experiment.settings()) {
       values[setting.key].insert(setting.value);
     }
   }
   std::vector<std::string> keys;
-  if (plan.empty()) return keys;
-  for (const Setting& setting : plan.front().experiment.settings()) {
+  if (plan.grid_points().empty()) return keys;
+  for (const Setting& setting : plan.grid_points().front().experiment.settings()) {
     if (values[setting.key].size() > 1) keys.push_back(setting.key);
   }
   return keys;
 }
 
-std::string describe_run(const PlannedRun& run, const std::vector<std::string>& varying) {
-  std::string text = "seed=" + std::to_string(run.seed);
-  for (const std::string& key : varying) text += " " + key + "=" + run.experiment.value(key);
+std::string describe_run(std::int64_t seed, const ResolvedExperiment& experiment,
+                         const std::vector<std::string>& varying) {
+  std::string text = "seed=" + std::to_string(seed);
+  for (const std::string& key : varying) text += " " + key + "=" + experiment.value(key);
   return text;
 }
 
 namespace {
 
-// The runs of the plan this invocation must execute; the others are counted in `result`.
-std::vector<PlannedRun> runs_to_execute(const std::vector<PlannedRun>& plan, ResultsDb& db,
-                                        const ResumePolicy& policy, SweepResult& result) {
-  std::vector<PlannedRun> pending;
-  for (const PlannedRun& run : plan) {
-    switch (decide(db.find_run(run.sweep_id, run.identity), policy)) {
-      case RunDecision::execute:
-        pending.push_back(run);
-        break;
-      case RunDecision::skip_finished:
-        ++result.recorded_finished;
-        break;
-      case RunDecision::skip_failed:
-        ++result.recorded_failed;
-        break;
-      case RunDecision::skip_busy:
-        ++result.busy;
-        break;
-    }
-  }
-  return pending;
-}
-
 RunEnded ended(const PlannedRun& run, const RunOutcome& outcome,
                const std::vector<std::string>& varying) {
+  std::string description = describe_run(run.seed, run.experiment, varying);
   if (outcome.status == RunStatus::not_claimed) {
-    return {"(" + describe_run(run, varying) + ")", false,
-            "taken by another gantry process meanwhile"};
+    return {"(" + description + ")", false, "taken by another gantry process meanwhile"};
   }
   bool failed = outcome.status == RunStatus::failed;
-  return {"run " + std::to_string(outcome.run_id) + " (" + describe_run(run, varying) + ")", failed,
+  return {"run " + std::to_string(outcome.run_id) + " (" + description + ")", failed,
           failed ? outcome.error : format_duration(outcome.wall_seconds)};
 }
 
-void tally(const std::vector<RunOutcome>& outcomes, SweepResult& result) {
-  for (const RunOutcome& outcome : outcomes) {
-    switch (outcome.status) {
-      case RunStatus::finished:
-        ++result.finished;
-        break;
-      case RunStatus::failed:
-        ++result.failed;
-        break;
-      case RunStatus::not_started:  // the sweep stopped before it came to this run
-      case RunStatus::interrupted:
-        ++result.interrupted;
-        break;
-      case RunStatus::not_claimed:
-        ++result.busy;
-        break;
-    }
+// What became of the runs this invocation set out to execute, counted as they end: a big sweep
+// keeps no outcome per run.
+struct OutcomeTally {
+  std::atomic<int> finished{0};
+  std::atomic<int> failed{0};
+  std::atomic<int> not_claimed{0};
+
+  void count(RunStatus status) {
+    if (status == RunStatus::finished) ++finished;
+    if (status == RunStatus::failed) ++failed;
+    if (status == RunStatus::not_claimed) ++not_claimed;
+  }
+  // Every run set out to execute that neither ended nor was left to another process was
+  // interrupted, or never started because the sweep stopped first.
+  void add_to(SweepResult& result, std::size_t set_out) const {
+    result.finished = finished;
+    result.failed = failed;
+    result.busy += not_claimed;
+    result.interrupted = static_cast<int>(set_out) - finished - failed - not_claimed;
+  }
+};
+
+RunOutcome execute_or_fail(const PlannedRun& run, RunStore& store, const PluginCatalog& catalog,
+                           const ResumePolicy& policy, const std::atomic<bool>& stop_flag) {
+  try {
+    return execute_run(run, store, catalog, policy, stop_flag);
+  } catch (const std::exception& error) {
+    // Only the results store itself can fail here (execute_run records everything else).
+    RunOutcome outcome;
+    outcome.status = RunStatus::failed;
+    outcome.error = std::string("could not record the run: ") + error.what();
+    return outcome;
   }
 }
 
 }  // namespace
 
-SweepResult run_sweep(const std::vector<PlannedRun>& plan, RunStore& store,
+SweepResult run_sweep(const SweepPlan& plan, const RecordedSweep& sweep, RunStore& store,
                       const PluginCatalog& catalog, const SweepSettings& settings,
                       const std::atomic<bool>& stop_flag, SweepObserver& observer) {
   SweepResult result;
   result.planned = static_cast<int>(plan.size());
-  std::vector<PlannedRun> pending = runs_to_execute(plan, store.db, settings.policy, result);
+  ResumeDecisions decisions =
+      decide_resume(plan, store.db.recorded_runs(sweep.id), settings.policy);
+  result.recorded_finished = decisions.counts.recorded_finished;
+  result.recorded_failed = decisions.counts.recorded_failed;
+  result.busy = decisions.counts.busy;
   observer.sweep_started(result.planned, result.recorded_finished + result.recorded_failed,
                          result.busy);
+  const std::vector<std::size_t>& pending = decisions.to_run;
   const std::vector<std::string> varying = varying_keys(plan);
-  result.outcomes.resize(pending.size());
+  OutcomeTally tally;
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t index = next++; index < pending.size() && !stop_flag.load(); index = next++) {
-      const PlannedRun& run = pending[index];
-      RunOutcome outcome;
-      try {
-        outcome = execute_run(run, store, catalog, settings.policy, stop_flag);
-      } catch (const std::exception& error) {
-        // Only the results store itself can fail here (execute_run records everything else).
-        outcome.status = RunStatus::failed;
-        outcome.error = std::string("could not record the run: ") + error.what();
-      }
-      result.outcomes[index] = outcome;
+      const PlannedRun run = plan.run(pending[index], sweep.id, sweep.name);
+      RunOutcome outcome = execute_or_fail(run, store, catalog, settings.policy, stop_flag);
+      tally.count(outcome.status);
       if (outcome.status != RunStatus::interrupted)
         observer.run_ended(ended(run, outcome, varying));
     }
@@ -122,7 +114,7 @@ SweepResult run_sweep(const std::vector<PlannedRun>& plan, RunStore& store,
   worker();
   for (auto& thread : workers) thread.join();
   observer.sweep_ended();
-  tally(result.outcomes, result);
+  tally.add_to(result, pending.size());
   return result;
 }
 

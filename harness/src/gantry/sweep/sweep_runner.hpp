@@ -11,12 +11,19 @@
 #include "gantry/run/run_executor.hpp"
 #include "gantry/store/resume_policy.hpp"
 #include "gantry/sweep/sweep_observer.hpp"
+#include "gantry/sweep/sweep_plan.hpp"
 
 namespace gantry {
 
 struct SweepSettings {
   int jobs = 1;
   ResumePolicy policy;
+};
+
+// The sweep the runs are recorded in.
+struct RecordedSweep {
+  std::int64_t id = 0;
+  std::string name;
 };
 
 struct SweepResult {
@@ -26,8 +33,7 @@ struct SweepResult {
   int busy = 0;               // being run by another live gantry process
   int finished = 0;
   int failed = 0;
-  int interrupted = 0;
-  std::vector<RunOutcome> outcomes;  // of the runs this invocation set out to execute
+  int interrupted = 0;  // stopped before they ended, or before they started
 
   // Every planned run is now recorded as finished.
   bool complete() const { return finished + recorded_finished == planned; }
@@ -35,14 +41,15 @@ struct SweepResult {
   bool any_failed() const { return failed + recorded_failed > 0; }
 };
 
-SweepResult run_sweep(const std::vector<PlannedRun>& plan, RunStore& store,
+SweepResult run_sweep(const SweepPlan& plan, const RecordedSweep& sweep, RunStore& store,
                       const PluginCatalog& catalog, const SweepSettings& settings,
                       const std::atomic<bool>& stop_flag, SweepObserver& observer);
 
-// The settings that take more than one value across the plan, in settings order.
-std::vector<std::string> varying_keys(const std::vector<PlannedRun>& plan);
+// The settings that take more than one value across the plan's grid points, in settings order.
+std::vector<std::string> varying_keys(const SweepPlan& plan);
 
 // "seed=3 trainer.k=2": the run's seed and its values of the varying settings.
-std::string describe_run(const PlannedRun& run, const std::vector<std::string>& varying);
+std::string describe_run(std::int64_t seed, const ResolvedExperiment& experiment,
+                         const std::vector<std::string>& varying);
 
 }  // namespace gantry

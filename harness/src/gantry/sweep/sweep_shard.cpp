@@ -64,21 +64,17 @@ ShardSpec shard_from_slurm_environment() {
   return parse_shard(std::to_string(id - min + 1) + "/" + std::to_string(count), "--shard slurm");
 }
 
-std::vector<PlannedRun> select_shard(const std::vector<PlannedRun>& plan, const ShardSpec& shard) {
-  std::vector<PlannedRun> share;
-  for (std::size_t i = static_cast<std::size_t>(shard.index - 1); i < plan.size();
-       i += static_cast<std::size_t>(shard.count)) {
-    share.push_back(plan[i]);
-  }
-  return share;
+SweepPlan select_shard(const SweepPlan& plan, const ShardSpec& shard) {
+  return plan.every(static_cast<std::size_t>(shard.index - 1),
+                    static_cast<std::size_t>(shard.count));
 }
 
-std::string plan_fingerprint(const std::string& sweep_name, const std::vector<PlannedRun>& plan) {
+std::string plan_fingerprint(const std::string& sweep_name, const SweepPlan& plan) {
   // A namespace of its own, so a fingerprint can never equal a run identity.
   static const boost::uuids::uuid kNamespace = {{0x3e, 0x91, 0x5a, 0x0c, 0x7d, 0x22, 0x4b, 0x6f,
                                                  0x8e, 0x13, 0xc4, 0x59, 0x0a, 0xb7, 0x61, 0xf2}};
   std::string text = "sweep = " + sweep_name + "\n";
-  for (const PlannedRun& run : plan) text += run.identity + "\n";
+  for (std::size_t run = 0; run < plan.size(); ++run) text += plan.identity(run) + "\n";
   boost::uuids::name_generator_sha1 generate(kNamespace);
   return boost::uuids::to_string(generate(text));
 }

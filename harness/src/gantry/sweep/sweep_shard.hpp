@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "gantry/run/run_executor.hpp"
+#include "gantry/sweep/sweep_plan.hpp"
 
 namespace gantry {
 
@@ -32,10 +32,10 @@ ShardSpec shard_from_slurm_environment();
 // The runs of `plan` in share `shard`: plan positions index-1, index-1+count, ... Interleaving
 // rather than cutting the plan into blocks spreads every grid value over the shares, so the
 // shares take about as long as each other when, say, a larger K makes runs slower.
-std::vector<PlannedRun> select_shard(const std::vector<PlannedRun>& plan, const ShardSpec& shard);
+SweepPlan select_shard(const SweepPlan& plan, const ShardSpec& shard);
 
 // A name-based UUID of the whole plan: the sweep name and every run's identity in plan order.
 // Shards of one sweep carry the same fingerprint; `gantry merge` refuses to mix fingerprints.
-std::string plan_fingerprint(const std::string& sweep_name, const std::vector<PlannedRun>& plan);
+std::string plan_fingerprint(const std::string& sweep_name, const SweepPlan& plan);
 
 }  // namespace gantry

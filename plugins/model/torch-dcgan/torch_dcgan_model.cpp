@@ -1,5 +1,6 @@
 #include "torch-dcgan/torch_dcgan_model.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -25,6 +26,18 @@ void require_columns(const char* what, const Matrix& rows, long long columns) {
   }
 }
 
+// `forward` applied to `input` at most `chunk_rows` rows at a time, its rows stacked in order.
+template <class Forward>
+Matrix in_chunks(const Matrix& input, int chunk_rows, Eigen::Index output_columns,
+                 Forward forward) {
+  Matrix output(input.rows(), output_columns);
+  for (Eigen::Index start = 0; start < input.rows(); start += chunk_rows) {
+    const Eigen::Index rows = std::min<Eigen::Index>(chunk_rows, input.rows() - start);
+    output.middleRows(start, rows) = forward(Matrix(input.middleRows(start, rows)));
+  }
+  return output;
+}
+
 }  // namespace
 
 TorchDcganModel::TorchDcganModel(const PluginArgs& args)
@@ -37,6 +50,10 @@ TorchDcganModel::TorchDcganModel(DcganConfig config, std::uint64_t seed, int thr
       dropout_(tb::make_generator(seed, "model.dropout")),
       generator_optimizer_(config_.generator_optimizer, {}),
       discriminator_optimizer_(config_.discriminator_optimizer, {}) {
+  if (config_.inference_rows < 1) {
+    throw std::invalid_argument("torch-dcgan: inference_rows must be at least 1, got " +
+                                std::to_string(config_.inference_rows));
+  }
   tb::keep_freed_memory();
   tb::use_threads(threads_);
   Random init = make_stream(seed, "model.init");
@@ -66,9 +83,11 @@ Matrix TorchDcganModel::generate(const Matrix& latent) {
   tb::use_threads(threads_);
   require_columns("generate: the latent batch", latent, config_.latent.dimensions);
   at::NoGradGuard no_grad;
-  if (latent.rows() == 0) return Matrix(0, config_.height * config_.width * config_.channels);
-  return rows_of(dcgan::generate_images(generator_, config_, tb::to_tensor(latent), Mode::inference,
-                                        dropout_));
+  const Eigen::Index columns = config_.height * config_.width * config_.channels;
+  return in_chunks(latent, config_.inference_rows, columns, [&](const Matrix& rows) {
+    return rows_of(dcgan::generate_images(generator_, config_, tb::to_tensor(rows), Mode::inference,
+                                          dropout_));
+  });
 }
 
 Matrix TorchDcganModel::discriminate(const Matrix& samples) {
@@ -78,6 +97,8 @@ Matrix TorchDcganModel::discriminate(const Matrix& samples) {
   require_columns("discriminate: the batch", samples, columns);
   at::NoGradGuard no_grad;
   if (samples.rows() == 0) return Matrix(0, 1);
+  // Not in chunks, unlike generate: D's last layer is a matrix-vector product, whose OpenBLAS
+  // kernel sums in another order below about 250 rows.
   return tb::to_matrix(at::sigmoid(dcgan::discriminator_logits(
       discriminator_, config_, images_of(samples), Mode::inference, dropout_)));
 }

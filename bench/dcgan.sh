@@ -3,7 +3,10 @@
 # BM_DcganIteration/1/1, the torch-dcgan plugin's own code) against the same networks written
 # as PyTorch code (bench/dcgan_peer.py, Debian's python3-torch on the same LibTorch), run
 # alternately, C++ then Python, PAIRS times (default 3), so both see the same machine load.
-# Prints every measurement, the medians and the ratio C++ / Python, and which BLAS each used.
+# Each round also times the peer with G's transposed convolutions computed as torch-dcgan
+# computes them (dcgan_peer.py --flipped: flipped convolutions on oneDNN), which isolates what
+# the C++ driver itself saves. Prints every measurement, the medians, the ratios C++ / Python,
+# and which BLAS each used.
 # Run after scripts/build.sh:   bench/dcgan.sh [PAIRS]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -24,23 +27,26 @@ print(json.load(open(sys.argv[1]))["benchmarks"][0]["real_time"])' "$scratch/cpp
 }
 
 python_iteration() {
-  "$python" "$root/bench/dcgan_peer.py" --iterations 10 --warmup 3 > "$scratch/py.txt"
+  "$python" "$root/bench/dcgan_peer.py" --iterations 10 --warmup 3 "$@" > "$scratch/py.txt"
   grep -m1 '^BLAS' "$scratch/py.txt" | sed 's/^/Python /' >&2
   awk '/median/ { print $4 }' "$scratch/py.txt"
 }
 
 cpp_times=()
 python_times=()
+flipped_times=()
 for pair in $(seq "$pairs"); do
   cpp_times+=("$(cpp_iteration)")
   python_times+=("$(python_iteration)")
-  printf 'pair %d: C++ %.1f ms, Python %.1f ms per iteration\n' "$pair" \
-    "${cpp_times[-1]}" "${python_times[-1]}"
+  flipped_times+=("$(python_iteration --flipped)")
+  printf 'pair %d: C++ %.1f ms, Python %.1f ms (flipped: %.1f ms) per iteration\n' "$pair" \
+    "${cpp_times[-1]}" "${python_times[-1]}" "${flipped_times[-1]}"
 done
-"$python" - "${#cpp_times[@]}" "${cpp_times[@]}" "${python_times[@]}" <<'PY'
+"$python" - "$pairs" "${cpp_times[@]}" "${python_times[@]}" "${flipped_times[@]}" <<'PY'
 import statistics, sys
 n = int(sys.argv[1])
-cpp = statistics.median(map(float, sys.argv[2:2 + n]))
-py = statistics.median(map(float, sys.argv[2 + n:]))
+cpp, py, flipped = (statistics.median(map(float, sys.argv[2 + i * n:2 + (i + 1) * n]))
+                    for i in range(3))
 print(f"median: C++ {cpp:.1f} ms, Python {py:.1f} ms per iteration; C++ / Python = {cpp / py:.3f}")
+print(f"median: Python with flipped convolutions {flipped:.1f} ms; C++ / that = {cpp / flipped:.3f}")
 PY

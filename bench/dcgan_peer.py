@@ -35,14 +35,23 @@ def keras_norm(channels):
     return nn.BatchNorm2d(channels, eps=1e-3, momentum=0.2)
 
 
+class FlippedConvTranspose2d(nn.ConvTranspose2d):
+    """A stride-1 ConvTranspose2d computed as the convolution with the kernel flipped and its
+    channel axes swapped: the same function, as torch-dcgan computes it (transposed_conv_same)."""
+
+    def forward(self, x):
+        return F.conv2d(x, self.weight.flip([2, 3]).transpose(0, 1), self.bias,
+                        padding=self.padding)
+
+
 class Generator(nn.Module):
-    def __init__(self):
+    def __init__(self, transposed=nn.ConvTranspose2d):
         super().__init__()
         self.dense = nn.Linear(LATENT, 128 * 28 * 28)
         self.body = nn.Sequential(
-            nn.ConvTranspose2d(128, 128, 3, padding=1), nn.Dropout(0.25), keras_norm(128), nn.ReLU(),
-            nn.ConvTranspose2d(128, 64, 3, padding=1), nn.Dropout(0.25), keras_norm(64), nn.ReLU(),
-            nn.ConvTranspose2d(64, 1, 3, padding=1), nn.Tanh())
+            transposed(128, 128, 3, padding=1), nn.Dropout(0.25), keras_norm(128), nn.ReLU(),
+            transposed(128, 64, 3, padding=1), nn.Dropout(0.25), keras_norm(64), nn.ReLU(),
+            transposed(64, 1, 3, padding=1), nn.Tanh())
 
     def forward(self, latent):
         x = F.relu(self.dense(latent)).view(-1, 128, 28, 28)
@@ -79,8 +88,8 @@ class Discriminator(nn.Module):
 
 
 class Iteration:
-    def __init__(self):
-        self.g = Generator()
+    def __init__(self, transposed):
+        self.g = Generator(transposed)
         self.d = Discriminator()
         self.g_optimizer = torch.optim.Adam(self.g.parameters(), lr=2e-4, betas=(0.5, 0.999),
                                             eps=1e-7)
@@ -129,13 +138,17 @@ def main():
     parser.add_argument("--iterations", type=int, default=10, help="timed iterations per repetition")
     parser.add_argument("--warmup", type=int, default=3, help="untimed iterations first")
     parser.add_argument("--repetitions", type=int, default=1)
+    parser.add_argument("--flipped", action="store_true",
+                        help="compute G's transposed convolutions as torch-dcgan does, as flipped "
+                             "convolutions (default: nn.ConvTranspose2d, as PyTorch code would)")
     args = parser.parse_args()
 
     torch.set_num_threads(1)
     torch.manual_seed(1)
-    iteration = Iteration()
+    iteration = Iteration(FlippedConvTranspose2d if args.flipped else nn.ConvTranspose2d)
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, interop "
-          f"{torch.get_num_interop_threads()}, mkldnn {torch.backends.mkldnn.is_available()}")
+          f"{torch.get_num_interop_threads()}, mkldnn {torch.backends.mkldnn.is_available()}, "
+          f"transposed convolutions {'flipped' if args.flipped else 'ConvTranspose2d'}")
     for _ in range(args.warmup):
         iteration()
     print(f"BLAS (sgemm_): {blas_library()}")

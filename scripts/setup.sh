@@ -19,6 +19,8 @@ packages=(
   # system selects; OpenBLAS installs itself as the preferred one (the reference BLAS made a
   # DCGAN iteration 11 times slower here).
   libtorch-dev libopenblas0-pthread
+  # The same LibTorch from Python, for bench/dcgan.sh's peer benchmark (bench/dcgan_peer.py).
+  python3-torch
   # The mnist data plugin reads gzipped IDX files; Fashion-MNIST comes from Debian.
   zlib1g-dev dataset-fashion-mnist
   # Sweeps on Slurm (docs/slurm.md); the integration test starts a one-node cluster of its own.

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "mnist/classifier_cache_file.hpp"
+#include "mnist/dataset_cache.hpp"
 
 namespace gantry::plugins {
 
@@ -63,7 +64,7 @@ std::filesystem::path default_cache_dir() {
 ClassifierHandle load_or_train_classifier(const MnistFiles& files,
                                           const ClassifierSettings& settings,
                                           const std::filesystem::path& cache_dir) {
-  std::uint64_t data_key = hash_mnist_files(files);
+  std::uint64_t data_key = shared_files_key(files);
   std::filesystem::path dir = cache_dir.empty() ? default_cache_dir() : cache_dir;
   ClassifierHandle handle{nullptr,
                           ClassifierOrigin::trained,
@@ -89,10 +90,10 @@ ClassifierHandle load_or_train_classifier(const MnistFiles& files,
     }
   }
   if (!handle.trained) {
-    LabelledImages train = read_labelled_images(files.train_images, files.train_labels);
-    LabelledImages test = read_labelled_images(files.test_images, files.test_labels);
+    auto train = shared_labelled_images(files.train_images, files.train_labels);
+    auto test = shared_labelled_images(files.test_images, files.test_labels);
     auto trained =
-        std::make_shared<const TrainedClassifier>(train_classifier(train, test, settings));
+        std::make_shared<const TrainedClassifier>(train_classifier(*train, *test, settings));
     handle.trained = trained;
     try {
       std::filesystem::create_directories(dir);

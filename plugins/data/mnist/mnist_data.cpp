@@ -6,6 +6,7 @@
 
 #include <boost/random/uniform_int_distribution.hpp>
 
+#include "mnist/dataset_cache.hpp"
 #include "mnist/image_rows.hpp"
 #include "mnist/mnist_files.hpp"
 #include "mnist/mnist_scores.hpp"
@@ -16,18 +17,19 @@ MnistData::MnistData(const PluginArgs& args) : settings_(read_mnist_settings(arg
   MnistFiles files = find_mnist_files(settings_.dir);
   const bool train = settings_.split == MnistSplit::train;
   const auto& images_file = train ? files.train_images : files.test_images;
-  images_ = read_labelled_images(images_file, train ? files.train_labels : files.test_labels);
-  if (images_.height != kHeight || images_.width != kWidth) {
-    throw IdxError(images_file.string() + ": images of " + std::to_string(images_.height) + " x " +
-                   std::to_string(images_.width) + " pixels; the mnist plugin reads 28 x 28");
+  images_ = shared_labelled_images(images_file, train ? files.train_labels : files.test_labels);
+  const LabelledImages& images = *images_;
+  if (images.height != kHeight || images.width != kWidth) {
+    throw IdxError(images_file.string() + ": images of " + std::to_string(images.height) + " x " +
+                   std::to_string(images.width) + " pixels; the mnist plugin reads 28 x 28");
   }
   std::vector<bool> selected(10, false);
   for (int label : settings_.classes) selected[static_cast<std::size_t>(label)] = true;
   std::vector<int> per_class(10, 0);
-  for (int item = 0; item < images_.count(); ++item) {
-    if (selected[images_.labels[static_cast<std::size_t>(item)]]) {
+  for (int item = 0; item < images.count(); ++item) {
+    if (selected[images.labels[static_cast<std::size_t>(item)]]) {
       items_.push_back(item);
-      ++per_class[images_.labels[static_cast<std::size_t>(item)]];
+      ++per_class[images.labels[static_cast<std::size_t>(item)]];
     }
   }
   for (int label : settings_.classes) {
@@ -47,7 +49,7 @@ Matrix MnistData::sample(int rows, Random& random) const {
   boost::random::uniform_int_distribution<std::size_t> pick(0, items_.size() - 1);
   std::vector<int> chosen(static_cast<std::size_t>(rows));
   for (int& item : chosen) item = items_[pick(random)];
-  return image_rows(images_, chosen);
+  return image_rows(*images_, chosen);
 }
 
 std::vector<Score> MnistData::score(const Matrix& generated, const Matrix& /*real*/) const {

@@ -20,8 +20,9 @@ class MnistData final : public DataSource {
   static constexpr int kHeight = 28;
   static constexpr int kWidth = 28;
 
-  // Reads the options, the split's images and labels, and loads or trains the classifier. Throws
-  // OptionError for a bad option and IdxError for missing or broken data files, naming them.
+  // Reads the options, the split's images and labels, and loads or trains the classifier (each
+  // at most once per process and version of the files: dataset_cache.hpp). Throws OptionError
+  // for a bad option and IdxError for missing or broken data files, naming them.
   explicit MnistData(const PluginArgs& args);
 
   int dimensions() const override { return kHeight * kWidth; }
@@ -44,7 +45,7 @@ class MnistData final : public DataSource {
 
  private:
   MnistSettings settings_;
-  LabelledImages images_;
+  std::shared_ptr<const LabelledImages> images_;  // shared by every plugin on the same files
   std::vector<int> items_;
   ClassifierHandle classifier_;
   Gaussian reference_;

@@ -1,5 +1,6 @@
 #include "torch-dcgan/torch_dcgan_model.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -25,6 +26,18 @@ void require_columns(const char* what, const Matrix& rows, long long columns) {
   }
 }
 
+// `forward` applied to `input` at most `chunk_rows` rows at a time, its rows stacked in order.
+template <class Forward>
+Matrix in_chunks(const Matrix& input, int chunk_rows, Eigen::Index output_columns,
+                 Forward forward) {
+  Matrix output(input.rows(), output_columns);
+  for (Eigen::Index start = 0; start < input.rows(); start += chunk_rows) {
+    const Eigen::Index rows = std::min<Eigen::Index>(chunk_rows, input.rows() - start);
+    output.middleRows(start, rows) = forward(Matrix(input.middleRows(start, rows)));
+  }
+  return output;
+}
+
 }  // namespace
 
 TorchDcganModel::TorchDcganModel(const PluginArgs& args)
@@ -33,18 +46,31 @@ TorchDcganModel::TorchDcganModel(const PluginArgs& args)
 
 TorchDcganModel::TorchDcganModel(DcganConfig config, std::uint64_t seed, int threads)
     : config_(std::move(config)),
+      seed_(seed),
       threads_(threads),
-      dropout_(tb::make_generator(seed, "model.dropout")),
-      generator_optimizer_(config_.generator_optimizer, {}),
-      discriminator_optimizer_(config_.discriminator_optimizer, {}) {
+      dropout_(tb::make_generator(seed, "model.dropout")) {
+  if (config_.inference_rows < 1) {
+    throw std::invalid_argument("torch-dcgan: inference_rows must be at least 1, got " +
+                                std::to_string(config_.inference_rows));
+  }
   tb::keep_freed_memory();
   tb::use_threads(threads_);
-  Random init = make_stream(seed, "model.init");
-  generator_ = dcgan::make_generator(config_, init);
-  discriminator_ = dcgan::make_discriminator(config_, init);
-  generator_optimizer_ = tb::KerasOptimizer(config_.generator_optimizer, generator_.parameters());
-  discriminator_optimizer_ =
-      tb::KerasOptimizer(config_.discriminator_optimizer, discriminator_.parameters());
+}
+
+TorchDcganModel::Networks& TorchDcganModel::networks() {
+  if (!networks_) {
+    tb::use_threads(threads_);
+    Random init = make_stream(seed_, "model.init");
+    dcgan::Generator generator = dcgan::make_generator(config_, init);
+    dcgan::Discriminator discriminator = dcgan::make_discriminator(config_, init);
+    tb::KerasOptimizer generator_optimizer(config_.generator_optimizer, generator.parameters());
+    tb::KerasOptimizer discriminator_optimizer(config_.discriminator_optimizer,
+                                               discriminator.parameters());
+    networks_ = std::make_unique<Networks>(Networks{std::move(generator), std::move(discriminator),
+                                                    std::move(generator_optimizer),
+                                                    std::move(discriminator_optimizer)});
+  }
+  return *networks_;
 }
 
 at::Tensor TorchDcganModel::images_of(const Matrix& rows) const {
@@ -64,26 +90,33 @@ Matrix TorchDcganModel::sample_latent(int rows, Random& random) const {
 
 Matrix TorchDcganModel::generate(const Matrix& latent) {
   tb::use_threads(threads_);
+  Networks& nets = networks();
   require_columns("generate: the latent batch", latent, config_.latent.dimensions);
   at::NoGradGuard no_grad;
-  if (latent.rows() == 0) return Matrix(0, config_.height * config_.width * config_.channels);
-  return rows_of(dcgan::generate_images(generator_, config_, tb::to_tensor(latent), Mode::inference,
-                                        dropout_));
+  const Eigen::Index columns = config_.height * config_.width * config_.channels;
+  return in_chunks(latent, config_.inference_rows, columns, [&](const Matrix& rows) {
+    return rows_of(dcgan::generate_images(nets.generator, config_, tb::to_tensor(rows),
+                                          Mode::inference, dropout_));
+  });
 }
 
 Matrix TorchDcganModel::discriminate(const Matrix& samples) {
   tb::use_threads(threads_);
+  Networks& nets = networks();
   const long long columns =
       static_cast<long long>(config_.height) * config_.width * config_.channels;
   require_columns("discriminate: the batch", samples, columns);
   at::NoGradGuard no_grad;
   if (samples.rows() == 0) return Matrix(0, 1);
+  // Not in chunks, unlike generate: D's last layer is a matrix-vector product, whose OpenBLAS
+  // kernel sums in another order below about 250 rows.
   return tb::to_matrix(at::sigmoid(dcgan::discriminator_logits(
-      discriminator_, config_, images_of(samples), Mode::inference, dropout_)));
+      nets.discriminator, config_, images_of(samples), Mode::inference, dropout_)));
 }
 
 DiscriminatorStep TorchDcganModel::discriminator_step(const Matrix& real, const Matrix& fake) {
   tb::use_threads(threads_);
+  Networks& nets = networks();
   const long long columns =
       static_cast<long long>(config_.height) * config_.width * config_.channels;
   require_columns("discriminator_step: the real batch", real, columns);
@@ -96,33 +129,35 @@ DiscriminatorStep TorchDcganModel::discriminator_step(const Matrix& real, const 
   Matrix batch(rows, columns);
   if (real.rows() > 0) batch.topRows(real.rows()) = real;
   if (fake.rows() > 0) batch.bottomRows(fake.rows()) = fake;
-  at::Tensor logits =
-      dcgan::discriminator_logits(discriminator_, config_, images_of(batch), Mode::train, dropout_);
+  at::Tensor logits = dcgan::discriminator_logits(nets.discriminator, config_, images_of(batch),
+                                                  Mode::train, dropout_);
   at::Tensor terms = tb::cross_entropy_terms(logits, tb::real_then_fake_labels(rows, real.rows()));
   at::Tensor loss = terms.sum() * (1.0f / static_cast<float>(rows));
-  std::vector<at::Tensor> gradients = torch::autograd::grad({loss}, discriminator_.parameters());
+  std::vector<at::Tensor> gradients =
+      torch::autograd::grad({loss}, nets.discriminator.parameters());
   DiscriminatorStep step = tb::summarize_discriminator(
       terms.view({-1}), at::sigmoid(logits.detach()).view({-1}), real.rows());
-  discriminator_optimizer_.step(gradients);
+  nets.discriminator_optimizer.step(gradients);
   return step;
 }
 
 double TorchDcganModel::generator_step(const Matrix& latent) {
   tb::use_threads(threads_);
+  Networks& nets = networks();
   if (latent.rows() == 0) return 0.0;
   require_columns("generator_step: the latent batch", latent, config_.latent.dimensions);
   // D is frozen as in the notebook's combined model under multi-backend Keras 2: its weights
   // and batch-norm running statistics stay, but it runs in the training phase (dropout on,
   // batch statistics), as Keras' train_on_batch runs every layer of the combined model.
   at::Tensor images =
-      dcgan::generate_images(generator_, config_, tb::to_tensor(latent), Mode::train, dropout_);
+      dcgan::generate_images(nets.generator, config_, tb::to_tensor(latent), Mode::train, dropout_);
   at::Tensor logits =
-      dcgan::discriminator_logits(discriminator_, config_, images, Mode::frozen, dropout_);
+      dcgan::discriminator_logits(nets.discriminator, config_, images, Mode::frozen, dropout_);
   at::Tensor terms = tb::cross_entropy_terms(logits, at::ones_like(logits));
   at::Tensor loss = terms.sum() * (1.0f / static_cast<float>(latent.rows()));
-  std::vector<at::Tensor> gradients = torch::autograd::grad({loss}, generator_.parameters());
+  std::vector<at::Tensor> gradients = torch::autograd::grad({loss}, nets.generator.parameters());
   const double value = loss.item<float>();
-  generator_optimizer_.step(gradients);
+  nets.generator_optimizer.step(gradients);
   return value;
 }
 

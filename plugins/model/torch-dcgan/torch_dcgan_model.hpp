@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 
 #include <ATen/ATen.h>
 
@@ -18,8 +19,9 @@ namespace gantry::plugins {
 class TorchDcganModel final : public GanModel {
  public:
   explicit TorchDcganModel(const PluginArgs& args);
-  // G's weights then D's from make_stream(seed, "model.init"); dropout masks from a generator
-  // of its own seeded from "model.dropout".
+  // G's weights then D's from make_stream(seed, "model.init"), drawn at the first call that
+  // needs them (see Networks); dropout masks from a generator of its own seeded from
+  // "model.dropout". Options are checked here.
   TorchDcganModel(DcganConfig config, std::uint64_t seed, int threads = 1);
 
   int latent_dimensions() const override { return config_.latent.dimensions; }
@@ -29,22 +31,31 @@ class TorchDcganModel final : public GanModel {
   DiscriminatorStep discriminator_step(const Matrix& real, const Matrix& fake) override;
   double generator_step(const Matrix& latent) override;
 
-  // For tests and tools that inspect the model.
+  // For tests and tools that inspect the model (these make the networks if need be).
   const DcganConfig& config() const { return config_; }
-  const dcgan::Generator& generator() const { return generator_; }
-  const dcgan::Discriminator& discriminator() const { return discriminator_; }
+  const dcgan::Generator& generator() { return networks().generator; }
+  const dcgan::Discriminator& discriminator() { return networks().discriminator; }
 
  private:
+  // The trained state. Made on first use rather than by the constructor: the harness also
+  // creates a model only to check its options (a sweep's plan, once per grid point), and drawing
+  // G's 10 million initial weights is most of a model's creation.
+  struct Networks {
+    dcgan::Generator generator;
+    dcgan::Discriminator discriminator;
+    torch_backend::KerasOptimizer generator_optimizer;
+    torch_backend::KerasOptimizer discriminator_optimizer;
+  };
+  Networks& networks();
+
   at::Tensor images_of(const Matrix& rows) const;  // N x C x H x W
   Matrix rows_of(const at::Tensor& images) const;
 
   DcganConfig config_;
+  std::uint64_t seed_;
   int threads_;
-  dcgan::Generator generator_;
-  dcgan::Discriminator discriminator_;
   at::Generator dropout_;
-  torch_backend::KerasOptimizer generator_optimizer_;
-  torch_backend::KerasOptimizer discriminator_optimizer_;
+  std::unique_ptr<Networks> networks_;
 };
 
 }  // namespace gantry::plugins

@@ -152,3 +152,26 @@ TEST_CASE("inference is deterministic: no dropout, running statistics", "[torch_
   Matrix first = model.generate(latent.topRows(1));
   CHECK_THAT((first.row(0) - once.row(0)).cwiseAbs().maxCoeff(), WithinAbs(0.0, 1e-6));
 }
+
+TEST_CASE("generate gives the same bits whatever its chunk of rows", "[torch_dcgan]") {
+  // The notebook's networks, on more rows than OpenBLAS treats alike (see discriminate): the
+  // kernels LibTorch and OpenBLAS pick depend on the shapes.
+  gantry::plugins::DcganConfig config =
+      gantry::plugins::read_dcgan_config(gantry::Options(default_options()), 784);
+  auto model_in_chunks_of = [&](int rows) {
+    config.inference_rows = rows;
+    return TorchDcganModel(config, 3);
+  };
+  TorchDcganModel whole = model_in_chunks_of(1000);
+  gantry::Random random(9);
+  const Matrix latent = whole.sample_latent(260, random);
+  const Matrix images = whole.generate(latent);
+  REQUIRE(images.rows() == 260);
+  for (int rows : {50, 32}) {
+    const Matrix chunked = model_in_chunks_of(rows).generate(latent);
+    CHECK(std::memcmp(chunked.data(), images.data(), sizeof(float) * images.size()) == 0);
+  }
+  CHECK(whole.generate(Matrix(0, 100)).rows() == 0);
+  config.inference_rows = 0;
+  CHECK_THROWS_AS(TorchDcganModel(config, 3), std::invalid_argument);
+}

@@ -109,22 +109,30 @@ MetricStatistics metric_statistics(const RunGroup& group, const std::string& met
 
 GroupCurve group_curve(ResultsSnapshot& snapshot, const RunGroup& group,
                        const std::string& metric) {
-  std::map<long long, std::vector<double>> by_step;
+  std::vector<Curve> curves;
   for (const RunRecord* run : group.runs) {
-    if (!finished(run)) continue;
-    for (const auto& [step, value] : snapshot.curve(run->id, metric)) {
-      by_step[step].push_back(value);
-    }
+    if (finished(run)) curves.push_back(snapshot.curve(run->id, metric));
   }
-  GroupCurve curve{metric, {}};
-  for (auto& [step, values] : by_step) {
-    // Value order, so the statistics do not depend on run ids (see finished_values).
-    std::sort(values.begin(), values.end());
-    CurveStats stats = curve_stats(values, kCurveProbabilities);
-    curve.points.push_back(CurvePoint{step, values.size(), stats.mean, stats.sd, stats.quantiles});
-  }
-  return curve;
+  return GroupCurve{metric, curve_across_runs(curves, kCurveProbabilities)};
 }
+
+// D's evaluation curves of one run after another, read into the same buffers each time.
+class EvaluationCurves {
+ public:
+  std::vector<EvaluationPoint> evaluation_points_of(ResultsSnapshot& snapshot, std::int64_t run_id,
+                                                    const OverpoweringCriteria& criteria) {
+    snapshot.read_curve(run_id, "eval.d_acc_real", accuracy_real_);
+    snapshot.read_curve(run_id, "eval.d_acc_fake", accuracy_fake_);
+    snapshot.read_curve(run_id, "eval.d_mean_real", mean_real_);
+    snapshot.read_curve(run_id, "eval.d_mean_fake", mean_fake_);
+    snapshot.read_curve(run_id, "eval.d_sign_real", sign_real_);
+    return evaluation_points(accuracy_real_, accuracy_fake_, mean_real_, mean_fake_, sign_real_,
+                             criteria);
+  }
+
+ private:
+  Curve accuracy_real_, accuracy_fake_, mean_real_, mean_fake_, sign_real_;
+};
 
 GroupOverpowering group_overpowering(ResultsSnapshot& snapshot, const RunGroup& group,
                                      const ReportRequest& request) {
@@ -133,14 +141,12 @@ GroupOverpowering group_overpowering(ResultsSnapshot& snapshot, const RunGroup& 
   std::vector<SurvivalObservation> onsets;
   std::size_t overpowered = 0;
   std::vector<double> fractions;
+  EvaluationCurves curves;
   for (const RunRecord* run : group.runs) {
     // A failed run counts up to its failure: a diverged run may well be an overpowered one, so
     // dropping it would bias both the probability and the onset curve.
     if (run->status == RecordedStatus::running) continue;
-    auto points = evaluation_points(
-        snapshot.curve(run->id, "eval.d_acc_real"), snapshot.curve(run->id, "eval.d_acc_fake"),
-        snapshot.curve(run->id, "eval.d_mean_real"), snapshot.curve(run->id, "eval.d_mean_fake"),
-        snapshot.curve(run->id, "eval.d_sign_real"), criteria);
+    auto points = curves.evaluation_points_of(snapshot, run->id, criteria);
     if (points.empty()) continue;
     RunOverpowering assessed = assess_run(run->id, std::move(points), criteria);
     overpowered += assessed.ever_dominated;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "gantry/analysis/report/curve_across_runs.hpp"
 #include "gantry/analysis/report/grouping.hpp"
 #include "gantry/analysis/report/overpowering.hpp"
 #include "gantry/analysis/stats/descriptive.hpp"
@@ -41,20 +42,6 @@ struct MetricStatistics {
   std::optional<std::int64_t> best_run, worst_run;
 };
 
-// Per logged step, across the group's finished runs that logged it.
-struct CurvePoint {
-  long long step = 0;
-  std::size_t n = 0;
-  double mean = 0;
-  std::optional<double> sd;
-  std::vector<double> quantiles;  // at Report::curve_probabilities
-};
-
-struct GroupCurve {
-  std::string metric;
-  std::vector<CurvePoint> points;
-};
-
 struct GroupOverpowering {
   std::vector<RunOverpowering> runs;      // finished runs with evaluations
   std::optional<Proportion> overpowered;  // runs that ever got dominated, Wilson interval
@@ -69,7 +56,7 @@ struct GroupReport {
   RunGroup group;
   std::vector<std::int64_t> run_ids, finished_ids, failed_ids, running_ids;
   std::vector<MetricStatistics> metrics;  // in ReportRequest::metrics order
-  std::vector<GroupCurve> curves;         // in ReportRequest::curve_metrics order
+  std::vector<GroupCurve> curves;  // in ReportRequest::curve_metrics order, at curve_probabilities
   GroupOverpowering overpowering;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "gantry/analysis/report/group_effect.hpp"
 #include "gantry/base/errors.hpp"
@@ -116,8 +117,9 @@ GroupCurve group_curve(ResultsSnapshot& snapshot, const RunGroup& group,
   return GroupCurve{metric, curve_across_runs(curves, kCurveProbabilities)};
 }
 
-// D's evaluation curves of one run after another, read into the same buffers each time.
-class EvaluationCurves {
+// D's evaluations of one run after another, read and joined in the same buffers each time (the
+// joined points' buffer comes back by give_back when the report does not keep them).
+class EvaluationReader {
  public:
   std::vector<EvaluationPoint> evaluation_points_of(ResultsSnapshot& snapshot, std::int64_t run_id,
                                                     const OverpoweringCriteria& criteria) {
@@ -126,12 +128,15 @@ class EvaluationCurves {
     snapshot.read_curve(run_id, "eval.d_mean_real", mean_real_);
     snapshot.read_curve(run_id, "eval.d_mean_fake", mean_fake_);
     snapshot.read_curve(run_id, "eval.d_sign_real", sign_real_);
-    return evaluation_points(accuracy_real_, accuracy_fake_, mean_real_, mean_fake_, sign_real_,
-                             criteria);
+    join_evaluation_points(accuracy_real_, accuracy_fake_, mean_real_, mean_fake_, sign_real_,
+                           criteria, points_);
+    return std::move(points_);
   }
+  void give_back(std::vector<EvaluationPoint> points) { points_ = std::move(points); }
 
  private:
   Curve accuracy_real_, accuracy_fake_, mean_real_, mean_fake_, sign_real_;
+  std::vector<EvaluationPoint> points_;
 };
 
 GroupOverpowering group_overpowering(ResultsSnapshot& snapshot, const RunGroup& group,
@@ -141,14 +146,18 @@ GroupOverpowering group_overpowering(ResultsSnapshot& snapshot, const RunGroup& 
   std::vector<SurvivalObservation> onsets;
   std::size_t overpowered = 0;
   std::vector<double> fractions;
-  EvaluationCurves curves;
+  EvaluationReader reader;
   for (const RunRecord* run : group.runs) {
     // A failed run counts up to its failure: a diverged run may well be an overpowered one, so
     // dropping it would bias both the probability and the onset curve.
     if (run->status == RecordedStatus::running) continue;
-    auto points = curves.evaluation_points_of(snapshot, run->id, criteria);
-    if (points.empty()) continue;
+    auto points = reader.evaluation_points_of(snapshot, run->id, criteria);
+    if (points.empty()) {
+      reader.give_back(std::move(points));
+      continue;
+    }
     RunOverpowering assessed = assess_run(run->id, std::move(points), criteria);
+    if (!request.keep_evaluations) reader.give_back(std::exchange(assessed.points, {}));
     overpowered += assessed.ever_dominated;
     result.collapsed += assessed.collapse_step.has_value();
     result.ended_collapsed += assessed.ended_collapsed;

@@ -29,6 +29,9 @@ struct ReportRequest {
   std::vector<std::string> higher_is_better;  // metrics whose best run is the highest
   std::vector<std::string> curve_metrics;     // per-step curves to aggregate across seeds
   bool curves_of_metrics = false;             // no curve_metrics: use the metrics' curves
+  // Keep every run's evaluations (RunOverpowering::points), which only the figures draw; without
+  // them a report of long runs needs a fraction of the memory and of the time.
+  bool keep_evaluations = true;
   double confidence = 0.95;
   double alpha = 0.05;  // the level at which a difference is called significant
   OverpoweringCriteria overpowering;

@@ -21,9 +21,9 @@ using Value = gantry::Value;
 class Connection {
  public:
   enum class Mode { read_write_create, read_only };
-  // Who may use the connection: `shared` connections serialise every call on SQLite's own
-  // mutex (a sweep's worker threads share one); a `single_thread` connection skips that lock,
-  // which costs two mutex operations per row and column read.
+  // Who may use the connection: a `shared` one serialises every call on SQLite's own mutex (a
+  // sweep's worker threads share one); a `single_thread` one skips that lock, a lock and an
+  // unlock on every step and every column read.
   enum class Threading { shared, single_thread };
 
   Connection(const std::string& path, Mode mode, int busy_timeout_ms,

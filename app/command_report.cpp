@@ -113,6 +113,8 @@ int command_report(const std::vector<std::string>& raw_args) {
   auto report_format = analysis::parse_report_format(args.format);
   // Curves are what the CSV and the figures are for; without --curve, those of the metrics.
   args.request.curves_of_metrics = !args.curves_csv.empty() || !args.plots.empty();
+  // Every run's evaluations are kept only for the figures, which draw them.
+  args.request.keep_evaluations = !args.plots.empty();
   if (args.plot_run && args.plots.empty()) {
     throw ConfigError("--plot-run chooses the run whose samples --plots draws; give --plots DIR");
   }

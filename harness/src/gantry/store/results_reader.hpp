@@ -19,10 +19,12 @@ struct RunsFilter {
   std::vector<std::string> metrics;      // summary keys to show; empty: a standard selection
 };
 
-// Opens an existing results database read-only. Throws StorageError when the file does not
-// exist, SchemaError when it is empty, not a Gantry database, or newer than this gantry.
+// Opens an existing results database read-only, for use by one thread at a time. Throws
+// StorageError when the file does not exist, SchemaError when it is empty, not a Gantry database,
+// or newer than this gantry.
 sqlite::Connection open_results_read_only(const std::string& path);
 
+// Not shared between threads: its connection skips SQLite's per-call locking.
 class ResultsReader {
  public:
   // Throws StorageError when the file does not exist, SchemaError when it is not a Gantry

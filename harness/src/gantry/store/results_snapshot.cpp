@@ -1,6 +1,7 @@
 #include "gantry/store/results_snapshot.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "gantry/base/errors.hpp"
@@ -31,7 +32,6 @@ ResultsSnapshot::ResultsSnapshot(const std::string& path)
       transaction_(connection_),
       select_curve_(connection_,
                     "SELECT step, value FROM metrics WHERE run_id = ?1 AND key = ?2 "
-                    "AND value BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308 "
                     "ORDER BY step") {}
 
 std::vector<RunRecord> ResultsSnapshot::runs(const std::vector<std::string>& sweeps) {
@@ -89,13 +89,21 @@ std::vector<RunRecord> ResultsSnapshot::runs(const std::vector<std::string>& swe
 }
 
 Curve ResultsSnapshot::curve(std::int64_t run_id, const std::string& key) {
-  select_curve_.bind(1, run_id).bind(2, key);
   Curve points;
+  read_curve(run_id, key, points);
+  return points;
+}
+
+void ResultsSnapshot::read_curve(std::int64_t run_id, const std::string& key, Curve& points) {
+  points.clear();
+  select_curve_.bind(1, run_id).bind(2, key);
   while (select_curve_.step()) {
-    points.emplace_back(select_curve_.column_int(0), select_curve_.column_double(1));
+    // Finite numbers only, tested here rather than in SQL, where a BETWEEN cost two comparisons
+    // on every row: NULL (a NaN), text and the infinities are left out.
+    std::optional<double> value = select_curve_.column_number(1);
+    if (value && std::isfinite(*value)) points.emplace_back(select_curve_.column_int(0), *value);
   }
   select_curve_.reset();
-  return points;
 }
 
 }  // namespace gantry

@@ -2,12 +2,13 @@
 
 namespace gantry::sqlite {
 
-Connection::Connection(const std::string& path, Mode mode, int busy_timeout_ms) : path_(path) {
+Connection::Connection(const std::string& path, Mode mode, int busy_timeout_ms, Threading threading)
+    : path_(path) {
   int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (mode == Mode::read_write_create) flags |= SQLITE_OPEN_CREATE;
   // One connection is shared by the sweep's worker threads behind the results store's mutex;
   // SQLite's own serialisation is a second guard.
-  flags |= SQLITE_OPEN_FULLMUTEX;
+  flags |= threading == Threading::shared ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX;
   int status = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (status != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(status);

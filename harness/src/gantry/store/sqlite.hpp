@@ -22,8 +22,13 @@ class Connection {
  public:
   // read_write opens an existing file only.
   enum class Mode { read_write_create, read_write, read_only };
+  // Who may use the connection: a `shared` one serialises every call on SQLite's own mutex (a
+  // sweep's worker threads share one); a `single_thread` one skips that lock, a lock and an
+  // unlock on every step and every column read.
+  enum class Threading { shared, single_thread };
 
-  Connection(const std::string& path, Mode mode, int busy_timeout_ms);
+  Connection(const std::string& path, Mode mode, int busy_timeout_ms,
+             Threading threading = Threading::shared);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -88,6 +93,15 @@ class Statement {
   double column_double(int index) const { return sqlite3_column_double(stmt_, index); }
   std::string column_text(int index) const;
   bool column_is_null(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
+  // The column's value when it holds an integer or a real; none for NULL, text or a blob. One
+  // look-up of the column, where column_type then column_double would be two: it is read for
+  // every row of a curve.
+  std::optional<double> column_number(int index) const {
+    sqlite3_value* value = sqlite3_column_value(stmt_, index);
+    int type = sqlite3_value_type(value);
+    if (type != SQLITE_INTEGER && type != SQLITE_FLOAT) return std::nullopt;
+    return sqlite3_value_double(value);
+  }
   bool read_only() const { return sqlite3_stmt_readonly(stmt_) != 0; }
   // The index of the result column called `name`; throws StorageError when there is none.
   int column_index(const std::string& name) const;

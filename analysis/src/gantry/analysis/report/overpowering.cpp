@@ -27,9 +27,19 @@ std::vector<EvaluationPoint> evaluation_points(const Curve& accuracy_real,
                                                const Curve& accuracy_fake, const Curve& mean_real,
                                                const Curve& mean_fake, const Curve& sign_real,
                                                const OverpoweringCriteria& criteria) {
+  std::vector<EvaluationPoint> points;
+  join_evaluation_points(accuracy_real, accuracy_fake, mean_real, mean_fake, sign_real, criteria,
+                         points);
+  return points;
+}
+
+void join_evaluation_points(const Curve& accuracy_real, const Curve& accuracy_fake,
+                            const Curve& mean_real, const Curve& mean_fake, const Curve& sign_real,
+                            const OverpoweringCriteria& criteria,
+                            std::vector<EvaluationPoint>& points) {
   // The curves come from the database in step order, so one pass joins them.
   CurveCursor fake(accuracy_fake), real_means(mean_real), fake_means(mean_fake), signs(sign_real);
-  std::vector<EvaluationPoint> points;
+  points.clear();
   points.reserve(accuracy_real.size());
   for (const auto& [step, real] : accuracy_real) {
     std::optional<double> on_fake = fake.at(step);
@@ -48,7 +58,6 @@ std::vector<EvaluationPoint> evaluation_points(const Curve& accuracy_real,
         real <= criteria.collapse_tolerance && *on_fake >= 1.0 - criteria.collapse_tolerance;
     points.push_back(point);
   }
-  return points;
 }
 
 RunOverpowering assess_run(std::int64_t run_id, std::vector<EvaluationPoint> points,

@@ -37,6 +37,13 @@ std::vector<EvaluationPoint> evaluation_points(const Curve& accuracy_real,
                                                const Curve& mean_fake, const Curve& sign_real,
                                                const OverpoweringCriteria& criteria);
 
+// evaluation_points() written into `points`, replacing what it held but keeping its memory: a
+// report joins the evaluations of hundreds of runs, often into one reused buffer.
+void join_evaluation_points(const Curve& accuracy_real, const Curve& accuracy_fake,
+                            const Curve& mean_real, const Curve& mean_fake, const Curve& sign_real,
+                            const OverpoweringCriteria& criteria,
+                            std::vector<EvaluationPoint>& points);
+
 struct RunOverpowering {
   std::int64_t run_id = 0;
   std::size_t evaluations = 0;

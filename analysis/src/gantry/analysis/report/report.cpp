@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "gantry/analysis/report/group_effect.hpp"
 #include "gantry/base/errors.hpp"
@@ -109,22 +110,34 @@ MetricStatistics metric_statistics(const RunGroup& group, const std::string& met
 
 GroupCurve group_curve(ResultsSnapshot& snapshot, const RunGroup& group,
                        const std::string& metric) {
-  std::map<long long, std::vector<double>> by_step;
+  std::vector<Curve> curves;
   for (const RunRecord* run : group.runs) {
-    if (!finished(run)) continue;
-    for (const auto& [step, value] : snapshot.curve(run->id, metric)) {
-      by_step[step].push_back(value);
-    }
+    if (finished(run)) curves.push_back(snapshot.curve(run->id, metric));
   }
-  GroupCurve curve{metric, {}};
-  for (auto& [step, values] : by_step) {
-    // Value order, so the statistics do not depend on run ids (see finished_values).
-    std::sort(values.begin(), values.end());
-    CurveStats stats = curve_stats(values, kCurveProbabilities);
-    curve.points.push_back(CurvePoint{step, values.size(), stats.mean, stats.sd, stats.quantiles});
-  }
-  return curve;
+  return GroupCurve{metric, curve_across_runs(curves, kCurveProbabilities)};
 }
+
+// D's evaluations of one run after another, read and joined in the same buffers each time (the
+// joined points' buffer comes back by give_back when the report does not keep them).
+class EvaluationReader {
+ public:
+  std::vector<EvaluationPoint> evaluation_points_of(ResultsSnapshot& snapshot, std::int64_t run_id,
+                                                    const OverpoweringCriteria& criteria) {
+    snapshot.read_curve(run_id, "eval.d_acc_real", accuracy_real_);
+    snapshot.read_curve(run_id, "eval.d_acc_fake", accuracy_fake_);
+    snapshot.read_curve(run_id, "eval.d_mean_real", mean_real_);
+    snapshot.read_curve(run_id, "eval.d_mean_fake", mean_fake_);
+    snapshot.read_curve(run_id, "eval.d_sign_real", sign_real_);
+    join_evaluation_points(accuracy_real_, accuracy_fake_, mean_real_, mean_fake_, sign_real_,
+                           criteria, points_);
+    return std::move(points_);
+  }
+  void give_back(std::vector<EvaluationPoint> points) { points_ = std::move(points); }
+
+ private:
+  Curve accuracy_real_, accuracy_fake_, mean_real_, mean_fake_, sign_real_;
+  std::vector<EvaluationPoint> points_;
+};
 
 GroupOverpowering group_overpowering(ResultsSnapshot& snapshot, const RunGroup& group,
                                      const ReportRequest& request) {
@@ -133,16 +146,18 @@ GroupOverpowering group_overpowering(ResultsSnapshot& snapshot, const RunGroup& 
   std::vector<SurvivalObservation> onsets;
   std::size_t overpowered = 0;
   std::vector<double> fractions;
+  EvaluationReader reader;
   for (const RunRecord* run : group.runs) {
     // A failed run counts up to its failure: a diverged run may well be an overpowered one, so
     // dropping it would bias both the probability and the onset curve.
     if (run->status == RecordedStatus::running) continue;
-    auto points = evaluation_points(
-        snapshot.curve(run->id, "eval.d_acc_real"), snapshot.curve(run->id, "eval.d_acc_fake"),
-        snapshot.curve(run->id, "eval.d_mean_real"), snapshot.curve(run->id, "eval.d_mean_fake"),
-        snapshot.curve(run->id, "eval.d_sign_real"), criteria);
-    if (points.empty()) continue;
+    auto points = reader.evaluation_points_of(snapshot, run->id, criteria);
+    if (points.empty()) {
+      reader.give_back(std::move(points));
+      continue;
+    }
     RunOverpowering assessed = assess_run(run->id, std::move(points), criteria);
+    if (!request.keep_evaluations) reader.give_back(std::exchange(assessed.points, {}));
     overpowered += assessed.ever_dominated;
     result.collapsed += assessed.collapse_step.has_value();
     result.ended_collapsed += assessed.ended_collapsed;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "gantry/analysis/report/curve_across_runs.hpp"
 #include "gantry/analysis/report/grouping.hpp"
 #include "gantry/analysis/report/overpowering.hpp"
 #include "gantry/analysis/stats/descriptive.hpp"
@@ -28,6 +29,9 @@ struct ReportRequest {
   std::vector<std::string> higher_is_better;  // metrics whose best run is the highest
   std::vector<std::string> curve_metrics;     // per-step curves to aggregate across seeds
   bool curves_of_metrics = false;             // no curve_metrics: use the metrics' curves
+  // Keep every run's evaluations (RunOverpowering::points), which only the figures draw; without
+  // them a report of long runs needs a fraction of the memory and of the time.
+  bool keep_evaluations = true;
   double confidence = 0.95;
   double alpha = 0.05;  // the level at which a difference is called significant
   OverpoweringCriteria overpowering;
@@ -39,20 +43,6 @@ struct MetricStatistics {
   std::size_t finished = 0;  // finished runs with a (finite) value
   std::optional<Summary> summary;
   std::optional<std::int64_t> best_run, worst_run;
-};
-
-// Per logged step, across the group's finished runs that logged it.
-struct CurvePoint {
-  long long step = 0;
-  std::size_t n = 0;
-  double mean = 0;
-  std::optional<double> sd;
-  std::vector<double> quantiles;  // at Report::curve_probabilities
-};
-
-struct GroupCurve {
-  std::string metric;
-  std::vector<CurvePoint> points;
 };
 
 struct GroupOverpowering {
@@ -69,7 +59,7 @@ struct GroupReport {
   RunGroup group;
   std::vector<std::int64_t> run_ids, finished_ids, failed_ids, running_ids;
   std::vector<MetricStatistics> metrics;  // in ReportRequest::metrics order
-  std::vector<GroupCurve> curves;         // in ReportRequest::curve_metrics order
+  std::vector<GroupCurve> curves;  // in ReportRequest::curve_metrics order, at curve_probabilities
   GroupOverpowering overpowering;
 };
 

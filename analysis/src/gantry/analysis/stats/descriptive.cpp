@@ -31,6 +31,20 @@ std::optional<double> sample_sd(const std::vector<double>& values, double mean) 
   return std::sqrt(squares / static_cast<double>(values.size() - 1));
 }
 
+// The mean and sd sum `values` in their given order (the last digit depends on it), the
+// quantiles read `sorted`: the same sample in value order.
+CurveStats statistics_of_curve_point(const std::vector<double>& values,
+                                     const std::vector<double>& sorted,
+                                     const std::vector<double>& probabilities) {
+  CurveStats stats;
+  stats.n = values.size();
+  stats.mean = mean_of(values);
+  stats.sd = sample_sd(values, stats.mean);
+  stats.quantiles.reserve(probabilities.size());
+  for (double p : probabilities) stats.quantiles.push_back(quantile_of_sorted(sorted, p));
+  return stats;
+}
+
 }  // namespace
 
 double quantile_of_sorted(const std::vector<double>& sorted, double p) {
@@ -80,14 +94,14 @@ CurveStats curve_stats(const std::vector<double>& values,
   for (double p : probabilities) require_probability(p);
   std::vector<double> sorted = values;
   std::sort(sorted.begin(), sorted.end());
+  return statistics_of_curve_point(values, sorted, probabilities);
+}
 
-  CurveStats stats;
-  stats.n = values.size();
-  stats.mean = mean_of(values);
-  stats.sd = sample_sd(values, stats.mean);
-  stats.quantiles.reserve(probabilities.size());
-  for (double p : probabilities) stats.quantiles.push_back(quantile_of_sorted(sorted, p));
-  return stats;
+CurveStats curve_stats_of_sorted(const std::vector<double>& sorted,
+                                 const std::vector<double>& probabilities) {
+  detail::require_nonempty_finite(sorted, "curve_stats_of_sorted");
+  for (double p : probabilities) require_probability(p);
+  return statistics_of_curve_point(sorted, sorted, probabilities);
 }
 
 }  // namespace gantry::analysis

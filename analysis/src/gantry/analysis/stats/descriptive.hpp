@@ -54,4 +54,10 @@ struct CurveStats {
 // Throws std::invalid_argument for no values, a non-finite value or a probability outside [0, 1].
 CurveStats curve_stats(const std::vector<double>& values, const std::vector<double>& probabilities);
 
+// curve_stats() for values already sorted ascending (not checked), which it then neither copies
+// nor sorts: a curve across runs has one such sample per step. The same numbers as curve_stats()
+// of the sorted values.
+CurveStats curve_stats_of_sorted(const std::vector<double>& sorted,
+                                 const std::vector<double>& probabilities);
+
 }  // namespace gantry::analysis

@@ -1,6 +1,7 @@
 #include "gantry/base/number_format.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -30,12 +31,18 @@ std::string format_percent(double share) {
 }
 
 std::string format_exact(double value) {
+  // std::to_chars with a precision writes what printf's %.*g writes (the standard defines it
+  // so), without the locale and stream machinery: a report's curves format a million numbers.
   char buffer[64];
+  char* end = buffer;
   for (int digits = 15; digits <= 17; ++digits) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
-    if (std::strtod(buffer, nullptr) == value) break;
+    end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, digits)
+              .ptr;
+    double parsed = 0.0;
+    std::from_chars(buffer, end, parsed);
+    if (parsed == value) break;
   }
-  return buffer;
+  return std::string(buffer, end);
 }
 
 std::string format_duration(double seconds) {

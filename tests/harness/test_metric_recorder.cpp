@@ -18,7 +18,7 @@ TEST_CASE("metrics reach the database in batches and end as summaries", "[metric
     return std::get<std::int64_t>(reader.query("SELECT count(*) FROM metrics").rows.at(0).at(0));
   };
 
-  gantry::MetricRecorder recorder(run, db, artifacts, 3);
+  gantry::MetricRecorder recorder(run, db, artifacts, 0.0, 3);
   recorder.record(10, "g_loss", 0.7);
   recorder.record(10, "d_loss", 0.6);
   CHECK(stored() == 0);  // below the batch size: still buffered
@@ -32,4 +32,17 @@ TEST_CASE("metrics reach the database in batches and end as summaries", "[metric
   REQUIRE(summaries.size() == 2);
   CHECK(summaries[0] == std::pair<std::string, double>{"d_loss", 0.6});
   CHECK(summaries[1] == std::pair<std::string, double>{"g_loss", 0.4});  // the last value
+
+  SECTION("an evaluation writes waiting points only once the write interval has passed") {
+    gantry::MetricRecorder every_time(run, db, artifacts, 0.0, 100);
+    every_time.record(40, "g_loss", 0.3);
+    every_time.write_pending_if_due();
+    CHECK(stored() == 5);  // an interval of 0 is always due
+    gantry::MetricRecorder hourly(run, db, artifacts, 3600.0, 100);
+    hourly.record(50, "g_loss", 0.2);
+    hourly.write_pending_if_due();
+    CHECK(stored() == 5);  // an hour has not passed
+    hourly.write_pending();
+    CHECK(stored() == 6);
+  }
 }

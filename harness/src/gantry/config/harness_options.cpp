@@ -46,6 +46,11 @@ constexpr OptionSpec kResourcesOptions[] = {
                     "Threads one run may use inside its model backend; `gantry sweep` sets it "
                     "from --threads-per-run, else to the cores divided by the runs in parallel",
                     1, 1024),
+    option::real("metrics_write_seconds", "1",
+                 "Seconds a run's logged metrics may wait in memory before an evaluation writes "
+                 "them to the results database (0: every evaluation writes them); 4,096 waiting "
+                 "points are written at once whatever this says, and all at the run's end",
+                 0, 3600),
 };
 
 }  // namespace

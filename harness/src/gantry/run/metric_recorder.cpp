@@ -3,8 +3,13 @@
 namespace gantry {
 
 MetricRecorder::MetricRecorder(std::int64_t run_id, ResultsDb& db, RunArtifacts& artifacts,
-                               std::size_t batch_size)
-    : run_id_(run_id), db_(db), artifacts_(artifacts), batch_size_(batch_size) {}
+                               double write_interval_seconds, std::size_t batch_size)
+    : run_id_(run_id),
+      db_(db),
+      artifacts_(artifacts),
+      write_interval_(write_interval_seconds),
+      last_write_(std::chrono::steady_clock::now()),
+      batch_size_(batch_size) {}
 
 void MetricRecorder::record(long long step, const std::string& key, double value) {
   pending_.push_back(MetricPoint{key, step, value});
@@ -15,6 +20,11 @@ void MetricRecorder::record(long long step, const std::string& key, double value
 void MetricRecorder::write_pending() {
   db_.append_metrics(run_id_, pending_);
   pending_.clear();
+  last_write_ = std::chrono::steady_clock::now();
+}
+
+void MetricRecorder::write_pending_if_due() {
+  if (std::chrono::steady_clock::now() - last_write_ >= write_interval_) write_pending();
 }
 
 void MetricRecorder::flush() {

@@ -1,8 +1,11 @@
 // A run's metrics on their way to the results database and the HDF5 file: points are buffered
 // and written in batches (one transaction each), every curve is kept for /metrics, and the last
-// value of each metric becomes a summary.
+// value of each metric becomes a summary. A transaction costs far more than a row (its pages go
+// to the write-ahead log), so the points of a run that evaluates often wait until an evaluation
+// finds the write interval has passed.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -17,14 +20,17 @@ namespace gantry {
 
 class MetricRecorder {
  public:
-  // Pending points are written once `batch_size` have accumulated, bounding both memory and
-  // what a killed run can lose. `db` and `artifacts` must outlive the recorder.
+  // Pending points are written once `batch_size` have accumulated, or at write_pending_if_due()
+  // once `write_interval_seconds` have passed since the last write: both bound memory and what a
+  // killed run can lose. `db` and `artifacts` must outlive the recorder.
   MetricRecorder(std::int64_t run_id, ResultsDb& db, RunArtifacts& artifacts,
-                 std::size_t batch_size = 4096);
+                 double write_interval_seconds = 0.0, std::size_t batch_size = 4096);
 
   void record(long long step, const std::string& key, double value);
   // Writes the pending points to the database.
   void write_pending();
+  // Writes them if the write interval has passed since the last write.
+  void write_pending_if_due();
   // Writes the pending points, then every curve to the HDF5 file (also on failure).
   void flush();
 
@@ -35,6 +41,8 @@ class MetricRecorder {
   std::int64_t run_id_;
   ResultsDb& db_;
   RunArtifacts& artifacts_;
+  std::chrono::duration<double> write_interval_;
+  std::chrono::steady_clock::time_point last_write_;
   std::size_t batch_size_;
   std::vector<MetricPoint> pending_;
   std::map<std::string, std::vector<std::pair<long long, double>>> curves_;

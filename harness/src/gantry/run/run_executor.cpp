@@ -59,7 +59,8 @@ void train_and_evaluate(const PlannedRun& plan, const RunStart& start, std::int6
   RunPlugins plugins = plugins_for_seed(plan, catalog);
   RunSession session(
       run_id, static_cast<std::uint64_t>(plan.seed), plugins,
-      EvalSettings::from(plan.experiment.section("eval"), plan.experiment.section("images")),
+      EvalSettings::from(plan.experiment.section("eval"), plan.experiment.section("images"),
+                         plan.experiment.section("resources")),
       store.db, artifacts, stop_flag);
   // Read from the session before it (and the plugin objects it refers to) goes out of scope.
   auto keep_results = [&] {

@@ -14,14 +14,16 @@ namespace gantry {
 
 using Phase = PluginBoundary::Phase;
 
-EvalSettings EvalSettings::from(const Options& eval, const Options& images) {
+EvalSettings EvalSettings::from(const Options& eval, const Options& images,
+                                const Options& resources) {
   return EvalSettings{static_cast<int>(eval.integer("heldout_rows")),
                       static_cast<int>(eval.integer("generated_rows")),
                       static_cast<int>(eval.integer("final_rows")),
                       static_cast<int>(eval.integer("energy_rows")),
                       eval.boolean("keep_samples"),
                       static_cast<int>(images.integer("grid")),
-                      images.boolean("png")};
+                      images.boolean("png"),
+                      resources.real("metrics_write_seconds")};
 }
 
 RunSession::RunSession(std::int64_t run_id, std::uint64_t seed, const RunPlugins& plugins,
@@ -32,7 +34,7 @@ RunSession::RunSession(std::int64_t run_id, std::uint64_t seed, const RunPlugins
       data_(boundary_, *plugins.data),
       model_(boundary_, *plugins.model),
       streams_(seed),
-      metrics_(run_id, db, artifacts),
+      metrics_(run_id, db, artifacts, eval.metrics_write_seconds),
       eval_(eval),
       artifacts_(artifacts),
       stop_flag_(stop_flag) {}
@@ -123,7 +125,7 @@ void RunSession::evaluate(long long step) {
     artifacts_.write_images(layout::evaluation(step), model_.generate(grid_latent_),
                             *plugins_.image_shape, step, eval_.image_grid, eval_.image_png);
   }
-  metrics_.write_pending();
+  metrics_.write_pending_if_due();
   boundary_.enter(Phase::training);
 }
 

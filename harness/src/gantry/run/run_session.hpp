@@ -26,7 +26,7 @@
 
 namespace gantry {
 
-// The [eval] and [images] settings of the run.
+// The [eval] and [images] settings of the run, and how often [resources] lets it write metrics.
 struct EvalSettings {
   int heldout_rows;
   int generated_rows;
@@ -35,8 +35,10 @@ struct EvalSettings {
   bool keep_samples;
   int image_grid;  // images per side of the grid kept for image data; 0: none
   bool image_png;
+  double metrics_write_seconds;
 
-  static EvalSettings from(const Options& eval_section, const Options& images_section);
+  static EvalSettings from(const Options& eval_section, const Options& images_section,
+                           const Options& resources_section);
 };
 
 class RunSession final : public TrainingSession {

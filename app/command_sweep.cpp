@@ -145,8 +145,8 @@ int command_sweep(const std::vector<std::string>& raw_args, const std::atomic<bo
       "rerun runs recorded as failed (finished runs are always kept)")(
       "dry-run", po::bool_switch(&args.distributed.dry_run),
       "validate the whole plan, print how many runs it holds, what --db already holds of them "
-      "and the first runs, and write nothing (with --slurm: also the scripts and sbatch "
-      "commands; nothing is submitted)");
+      "and the first runs, and write nothing of the sweep (with --slurm: also the scripts and "
+      "sbatch commands; nothing is submitted)");
   add_common(options, args);
   add_distributed_options(options, args.distributed);
   po::positional_options_description positional;

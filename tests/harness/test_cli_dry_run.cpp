@@ -78,8 +78,14 @@ TEST_CASE("sweep --dry-run shows the plan and what is recorded, and writes nothi
     CHECK(files_in(dir) == recorded);
   }
   SECTION("bad input fails as it would without --dry-run") {
-    auto bad = run_gantry(dir.path(), sweep + "--seeds 1-3 --grid trainer.k=0 --dry-run");
-    CHECK(bad.exit_code == 1);
-    CHECK_THAT(bad.output, Catch::Contains("--grid: 'trainer.k' is given twice"));
+    auto twice = run_gantry(dir.path(), sweep + "--seeds 1-3 --grid trainer.k=0 --dry-run");
+    CHECK(twice.exit_code == 1);
+    CHECK_THAT(twice.output, Catch::Contains("--grid: 'trainer.k' is given twice"));
+    // A value the trainer's option table refuses, found when the plan is resolved.
+    auto refused =
+        run_gantry(dir.path(), "sweep small.ini --seeds 1-3 --set trainer.k=0 --dry-run");
+    CHECK(refused.exit_code == 1);
+    CHECK_THAT(refused.output, Catch::Contains("trainer.k"));
+    CHECK(files_in(dir) == recorded);
   }
 }

@@ -30,7 +30,7 @@ void draw_normal_block(float* out, Eigen::Index count, Random& random) {
   Block angle_uniform;
   for (int pair = 0; pair < kPairsPerBlock; ++pair) {
     // (0, 1]: the high 32 bits plus half a step, so the logarithm never sees 0 and the radius
-    // reaches sqrt(-2 log 2^-33) = 6.9 standard deviations. The padding lanes' bits are 0.
+    // reaches sqrt(-2 log 2^-33) = 6.76 standard deviations. The padding lanes' bits are 0.
     radius_uniform[pair] = static_cast<float>(bits[pair] >> 32) * 0x1p-32f + 0x1p-33f;
     // [0, 1): the low 24 bits, exact in a float.
     angle_uniform[pair] = static_cast<float>(bits[pair] & 0xFFFFFFu) * 0x1p-24f;

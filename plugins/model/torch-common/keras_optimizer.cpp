@@ -84,6 +84,9 @@ void KerasOptimizer::step(const std::vector<at::Tensor>& gradients) {
     at::parallel_for(0, parameter.numel(), kAdamGrain, [&](std::int64_t begin, std::int64_t end) {
       adam_update(p, m, v, gradient, begin, end, c);
     });
+    // Written through the raw pointer, unlike an in-place tensor operation: tell autograd, so
+    // a graph that saved the old values fails loudly instead of using the new ones.
+    parameter.unsafeGetTensorImpl()->bump_version();
   }
 }
 

@@ -39,8 +39,8 @@ std::string format_exact(double value) {
     end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, digits)
               .ptr;
     double parsed = 0.0;
-    std::from_chars(buffer, end, parsed);
-    if (parsed == value) break;
+    // NaN never compares equal, so it is written with 17 digits, as printf's loop did.
+    if (std::from_chars(buffer, end, parsed).ec == std::errc() && parsed == value) break;
   }
   return std::string(buffer, end);
 }

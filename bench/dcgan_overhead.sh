@@ -10,8 +10,9 @@
 # Run after scripts/build.sh:   bench/dcgan_overhead.sh [BUILD_DIR ...]   (default: build)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-builds=("$@")
-[[ ${#builds[@]} -gt 0 ]] || builds=("$root/build")
+builds=()
+# Absolute: each run happens in a scratch directory.
+for build in "${@:-$root/build}"; do builds+=("$(cd "$build" && pwd)"); done
 repeat="${REPEAT:-3}"
 threads="${THREADS:-1}"
 epochs=20

@@ -18,6 +18,7 @@
 
 #include <torch/csrc/autograd/autograd.h>
 
+#include "bare_session.hpp"
 #include "gantry/config/experiment.hpp"
 #include "gantry/plugin/plugin_catalog.hpp"
 #include "torch-common/thread_setting.hpp"
@@ -26,37 +27,9 @@
 
 namespace {
 
-std::filesystem::path source_dir() {
-  const char* dir = std::getenv("GANTRY_SOURCE_DIR");
-  return dir ? dir : GANTRY_DEFAULT_SOURCE_DIR;
-}
-
-const gantry::PluginCatalog& catalog() {
-  static const gantry::PluginCatalog bundled(gantry::PluginCatalog::search_path({}));
-  return bundled;
-}
-
-// A session that trains but neither evaluates nor stores (as in bench_x2).
-class BareSession final : public gantry::TrainingSession {
- public:
-  BareSession(gantry::DataSource& data, gantry::GanModel& model) : data_(data), model_(model) {}
-  gantry::DataSource& data() override { return data_; }
-  gantry::GanModel& model() override { return model_; }
-  gantry::Random& random(std::string_view name) override {
-    return name == "real" ? real_ : latent_;
-  }
-  void log(long long, const std::vector<gantry::Metric>& metrics) override {
-    benchmark::DoNotOptimize(metrics.data());
-  }
-  void evaluate(long long) override {}
-  bool stop_requested() const override { return false; }
-
- private:
-  gantry::DataSource& data_;
-  gantry::GanModel& model_;
-  gantry::Random real_{1};
-  gantry::Random latent_{2};
-};
+using gantry::bench::BareSession;
+using gantry::bench::bundled_catalog;
+using gantry::bench::source_dir;
 
 void BM_X2Iteration(benchmark::State& state) {
   const char* backend = state.range(0) == 0 ? "eigen-mlp" : "torch-mlp";
@@ -66,16 +39,16 @@ void BM_X2Iteration(benchmark::State& state) {
   raw.set("model.plugin", backend);
   raw.set("trainer.epochs", std::to_string(epochs));
   raw.set("trainer.eval_every", std::to_string(epochs));
-  gantry::ResolvedExperiment experiment = gantry::resolve_experiment(raw, catalog());
+  gantry::ResolvedExperiment experiment = gantry::resolve_experiment(raw, bundled_catalog());
   gantry::Options data_options = experiment.section("data");
   gantry::Options model_options = experiment.section("model");
   gantry::Options trainer_options = experiment.section("trainer");
-  auto data = catalog().create_data("x2", {data_options, 0, 1});
-  auto trainer = catalog().create_trainer("alternating", {trainer_options, 0, 1});
+  auto data = bundled_catalog().create_data("x2", {data_options, 0, 1});
+  auto trainer = bundled_catalog().create_trainer("alternating", {trainer_options, 0, 1});
   double seconds = 0.0;
   for (auto _ : state) {
     state.PauseTiming();
-    auto model = catalog().create_model(backend, {model_options, data->dimensions(), 1, 1});
+    auto model = bundled_catalog().create_model(backend, {model_options, data->dimensions(), 1, 1});
     BareSession session(*data, *model);
     state.ResumeTiming();
     auto started = std::chrono::steady_clock::now();

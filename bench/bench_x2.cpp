@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "bare_session.hpp"
 #include "gantry/config/experiment.hpp"
 #include "gantry/plugin/plugin_catalog.hpp"
 #include "gantry/run/run_executor.hpp"
@@ -22,15 +23,9 @@
 
 namespace {
 
-std::filesystem::path source_dir() {
-  const char* dir = std::getenv("GANTRY_SOURCE_DIR");
-  return dir ? dir : GANTRY_DEFAULT_SOURCE_DIR;
-}
-
-const gantry::PluginCatalog& catalog() {
-  static const gantry::PluginCatalog bundled(gantry::PluginCatalog::search_path({}));
-  return bundled;
-}
+using gantry::bench::BareSession;
+using gantry::bench::bundled_catalog;
+using gantry::bench::source_dir;
 
 gantry::ResolvedExperiment x2_experiment(long long epochs, long long eval_every,
                                          long long log_every = 10) {
@@ -39,30 +34,8 @@ gantry::ResolvedExperiment x2_experiment(long long epochs, long long eval_every,
   raw.set("trainer.epochs", std::to_string(epochs));
   raw.set("trainer.eval_every", std::to_string(eval_every));
   raw.set("trainer.log_every", std::to_string(log_every));
-  return gantry::resolve_experiment(raw, catalog());
+  return gantry::resolve_experiment(raw, bundled_catalog());
 }
-
-// A session that trains but neither evaluates nor stores: the cost of the iterations alone.
-class BareSession final : public gantry::TrainingSession {
- public:
-  BareSession(gantry::DataSource& data, gantry::GanModel& model) : data_(data), model_(model) {}
-  gantry::DataSource& data() override { return data_; }
-  gantry::GanModel& model() override { return model_; }
-  gantry::Random& random(std::string_view name) override {
-    return name == "real" ? real_ : latent_;
-  }
-  void log(long long, const std::vector<gantry::Metric>& metrics) override {
-    benchmark::DoNotOptimize(metrics.data());
-  }
-  void evaluate(long long) override {}
-  bool stop_requested() const override { return false; }
-
- private:
-  gantry::DataSource& data_;
-  gantry::GanModel& model_;
-  gantry::Random real_{1};
-  gantry::Random latent_{2};
-};
 
 void BM_X2TrainingIteration(benchmark::State& state) {
   const long long epochs = state.range(0);
@@ -70,12 +43,13 @@ void BM_X2TrainingIteration(benchmark::State& state) {
   gantry::Options data_options = experiment.section("data");
   gantry::Options model_options = experiment.section("model");
   gantry::Options trainer_options = experiment.section("trainer");
-  auto data = catalog().create_data("x2", {data_options, 0, 1});
-  auto trainer = catalog().create_trainer("alternating", {trainer_options, 0, 1});
+  auto data = bundled_catalog().create_data("x2", {data_options, 0, 1});
+  auto trainer = bundled_catalog().create_trainer("alternating", {trainer_options, 0, 1});
   double trained_seconds = 0.0;
   for (auto _ : state) {
     state.PauseTiming();
-    auto model = catalog().create_model("eigen-mlp", {model_options, data->dimensions(), 1});
+    auto model =
+        bundled_catalog().create_model("eigen-mlp", {model_options, data->dimensions(), 1});
     BareSession session(*data, *model);
     state.ResumeTiming();
     auto started = std::chrono::steady_clock::now();
@@ -102,7 +76,7 @@ void run_recorded(benchmark::State& state, const gantry::ResolvedExperiment& exp
     for (auto _ : state) {
       ++seed;
       gantry::PlannedRun run{sweep_id, "bench", experiment, seed, experiment.identity(seed)};
-      gantry::RunOutcome outcome = gantry::execute_run(run, store, catalog(), {}, stop);
+      gantry::RunOutcome outcome = gantry::execute_run(run, store, bundled_catalog(), {}, stop);
       if (outcome.status != gantry::RunStatus::finished) {
         state.SkipWithError(outcome.error.c_str());
       }
@@ -122,7 +96,7 @@ void BM_TanhRun(benchmark::State& state) {
   gantry::RawSettings raw =
       gantry::read_experiment_file((source_dir() / "experiments" / "tanh.ini").string());
   raw.set("trainer.log_every", std::to_string(state.range(0)));
-  run_recorded(state, gantry::resolve_experiment(raw, catalog()));
+  run_recorded(state, gantry::resolve_experiment(raw, bundled_catalog()));
 }
 BENCHMARK(BM_TanhRun)->Arg(1)->Arg(1500)->Unit(benchmark::kMillisecond);
 

@@ -14,16 +14,14 @@
 #include <iostream>
 #include <string>
 
+#include "bare_session.hpp"
 #include "gantry/config/experiment.hpp"
 #include "gantry/plugin/plugin_catalog.hpp"
 #include "gantry/run/energy_distance.hpp"
 
 namespace {
 
-std::filesystem::path source_dir() {
-  const char* dir = std::getenv("GANTRY_SOURCE_DIR");
-  return dir ? dir : GANTRY_DEFAULT_SOURCE_DIR;
-}
+using gantry::bench::source_dir;
 
 struct Settings {
   long long epochs = 20;
@@ -52,26 +50,6 @@ double timed(const std::string& name, const std::function<void()>& phase) {
             << std::setprecision(3) << std::setw(8) << seconds << " s\n";
   return seconds;
 }
-
-// A session that trains and logs nothing: the trainer's evaluations are timed separately.
-class TrainingOnly final : public gantry::TrainingSession {
- public:
-  TrainingOnly(gantry::DataSource& data, gantry::GanModel& model) : data_(data), model_(model) {}
-  gantry::DataSource& data() override { return data_; }
-  gantry::GanModel& model() override { return model_; }
-  gantry::Random& random(std::string_view name) override {
-    return name == "real" ? real_ : latent_;
-  }
-  void log(long long, const std::vector<gantry::Metric>&) override {}
-  void evaluate(long long) override {}
-  bool stop_requested() const override { return false; }
-
- private:
-  gantry::DataSource& data_;
-  gantry::GanModel& model_;
-  gantry::Random real_{1};
-  gantry::Random latent_{2};
-};
 
 }  // namespace
 
@@ -111,7 +89,7 @@ int main(int argc, char** argv) {
   const int final_rows = static_cast<int>(eval.integer("final_rows"));
   outside += timed("prepare: sample the held-out rows",
                    [&] { heldout = data->sample(heldout_rows, heldout_stream); });
-  TrainingOnly session(*data, *model);
+  gantry::bench::BareSession session(*data, *model);
   const double training = timed("train " + std::to_string(settings.epochs) + " iterations",
                                 [&] { trainer->train(session); });
   outside += timed("evaluate: generate", [&] {

@@ -20,6 +20,7 @@
 #include "gantry/analysis/plots/gnuplot_plots.hpp"
 #include "gantry/analysis/plots/sample_plots.hpp"
 #include "gantry/base/errors.hpp"
+#include "scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using gantry::Curve;
@@ -29,26 +30,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-// A fresh directory, removed with everything in it when the test ends.
-class Scratch {
- public:
-  Scratch() {
-    std::random_device entropy;
-    path_ = fs::temp_directory_path() /
-            ("gantry-plots-" + std::to_string(entropy()) + std::to_string(entropy()));
-    fs::create_directories(path_);
-  }
-  ~Scratch() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using Scratch = gantry::testing::ScratchDir;
 
 // Sets an environment variable for the scope of a test and restores it afterwards.
 class ScopedEnv {

@@ -9,6 +9,7 @@
 
 #include "gantry/analysis/report/report.hpp"
 #include "gantry/store/results_db.hpp"
+#include "scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using gantry::analysis::build_report;
@@ -18,26 +19,7 @@ using gantry::analysis::ReportRequest;
 
 namespace {
 
-// A fresh directory, removed with everything in it when the test ends.
-class Scratch {
- public:
-  Scratch() {
-    std::random_device entropy;
-    path_ = fs::temp_directory_path() /
-            ("gantry-report-" + std::to_string(entropy()) + std::to_string(entropy()));
-    fs::create_directories(path_);
-  }
-  ~Scratch() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using Scratch = gantry::testing::ScratchDir;
 
 constexpr int kEvaluations = 20;
 

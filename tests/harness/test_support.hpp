@@ -12,6 +12,8 @@
 #include <random>
 #include <string>
 
+#include "scratch_dir.hpp"
+
 namespace gantry::testing {
 
 inline std::filesystem::path binary_dir() {
@@ -33,35 +35,6 @@ inline std::filesystem::path test_plugin_dir(const std::string& name) {
 inline std::filesystem::path gantry_executable() {
   return binary_dir() / "bin" / "gantry";
 }
-
-// A fresh directory, removed with everything in it when the test ends.
-class ScratchDir {
- public:
-  ScratchDir() {
-    std::random_device entropy;
-    path_ = std::filesystem::temp_directory_path() /
-            ("gantry-test-" + std::to_string(entropy()) + std::to_string(entropy()));
-    std::filesystem::create_directories(path_);
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
-  std::filesystem::path write(const std::string& name, const std::string& content) const {
-    std::filesystem::path file = path_ / name;
-    std::ofstream(file) << content;
-    return file;
-  }
-
- private:
-  std::filesystem::path path_;
-};
 
 struct CommandResult {
   int exit_code;

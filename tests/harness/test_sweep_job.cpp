@@ -7,9 +7,11 @@
 #include "gantry/base/errors.hpp"
 #include "gantry/store/results_reader.hpp"
 #include "gantry/sweep/sweep_job.hpp"
+#include "sweep_target.hpp"
 #include "test_support.hpp"
 
 using gantry::testing::ScratchDir;
+using gantry::testing::target_in;
 
 namespace {
 
@@ -43,14 +45,6 @@ gantry::SweepRequest short_x2_sweep(int jobs) {
   request.jobs = jobs;
   request.plugin_dirs = {gantry::testing::bundled_plugin_dir().string()};
   return request;
-}
-
-gantry::SweepTarget target_in(const ScratchDir& dir) {
-  gantry::SweepTarget target;
-  target.db = (dir / "results.sqlite").string();
-  target.artifacts = (dir / "artifacts").string();
-  target.command_line = "test";
-  return target;
 }
 
 gantry::Table metrics_of(const std::string& db) {

@@ -11,9 +11,11 @@
 #include "gantry/store/sqlite.hpp"
 #include "gantry/sweep/sweep_preview.hpp"
 #include "small_experiment.hpp"
+#include "sweep_target.hpp"
 #include "test_support.hpp"
 
 using gantry::testing::ScratchDir;
+using gantry::testing::target_in;
 
 namespace {
 
@@ -36,14 +38,6 @@ gantry::SweepRequest faulty_sweep(const ScratchDir& dir, const std::string& seed
   request.plugin_dirs = {gantry::testing::bundled_plugin_dir().string(),
                          gantry::testing::test_plugin_dir("faulty").string()};
   return request;
-}
-
-gantry::SweepTarget target_in(const ScratchDir& dir) {
-  gantry::SweepTarget target;
-  target.db = (dir / "results.sqlite").string();
-  target.artifacts = (dir / "artifacts").string();
-  target.command_line = "test";
-  return target;
 }
 
 gantry::SweepResult run_for_real(const gantry::SweepRequest& request, const ScratchDir& dir) {

@@ -1,7 +1,5 @@
 #include "gantry/sweep/sweep_resume.hpp"
 
-#include <numeric>
-
 namespace gantry {
 
 ResumeCounts& ResumeCounts::operator+=(const ResumeCounts& other) {
@@ -17,14 +15,10 @@ ResumeDecisions decide_resume(const SweepPlan& plan, const RecordedRuns& recorde
                               const ResumePolicy& policy) {
   ResumeDecisions decisions;
   ResumeCounts& counts = decisions.counts;
-  if (recorded.empty()) {
-    // Nothing to look up: a fresh sweep need not work out a million identities here.
-    decisions.to_run.resize(plan.size());
-    std::iota(decisions.to_run.begin(), decisions.to_run.end(), std::size_t{0});
-    counts.to_run = static_cast<int>(plan.size());
-    return decisions;
-  }
+  decisions.to_run.reserve(plan.size());  // at most every run, without the growth's copies
   for (std::size_t run = 0; run < plan.size(); ++run) {
+    // Only a run whose seed something recorded can be recorded: a fresh sweep works out no
+    // identity here.
     std::optional<ExistingRun> existing;
     if (recorded.has_seed(plan.seed(run))) existing = recorded.find(plan.identity(run));
     switch (decide(existing, policy)) {

@@ -7,6 +7,7 @@ interpreter, /usr/bin/python3). Each section prints the numbers one test file qu
 significant digits so they can be pasted into the tests unchanged.
 """
 import math
+import warnings
 
 import numpy as np
 from scipy import optimize, stats
@@ -235,3 +236,116 @@ show("eta^2", ss_between / ss_total)
 f = stats.f_oneway(*groups).statistic
 df1, df2 = len(groups) - 1, len(everything) - len(groups)
 show("eta^2 via f_oneway", f * df1 / (f * df1 + df2))
+
+# --- Friedman: test_friedman.cpp ----------------------------------------------------------------
+# scipy.stats.friedmanchisquare takes one argument per treatment (the columns of the blocks), and
+# needs at least 3 treatments; k = 2 is in reference_values.R (R's friedman.test). Conover's
+# post-hoc comparisons are in reference_values.R too.
+print("friedman")
+friedman_cases = {
+    # 6 blocks (seeds) x 4 treatments, no ties within a block.
+    "no ties 6x4": [[0.71, 0.65, 0.80, 0.62], [0.55, 0.60, 0.58, 0.50], [0.90, 0.84, 0.93, 0.81],
+                    [0.42, 0.47, 0.49, 0.40], [0.66, 0.61, 0.72, 0.63], [0.77, 0.70, 0.79, 0.74]],
+    # Ties within blocks, one block tied throughout.
+    "ties 5x3": [[1, 2, 2], [3, 3, 3], [2, 1, 3], [4, 4, 5], [1, 3, 2]],
+    # Treatment 3 best in every one of 12 blocks, treatment 1 worst in all but one.
+    "clear 12x3": [[1.0 + b, 2.0 + b, 3.0 + b] for b in range(11)] + [[2.5, 2.0, 3.0]],
+}
+for name, blocks in friedman_cases.items():
+    columns = np.asarray(blocks, dtype=float).T
+    result = stats.friedmanchisquare(*columns)
+    show(f"{name} statistic", result.statistic)
+    show(f"{name} p", result.pvalue)
+    show(f"{name} rank sums", stats.rankdata(np.asarray(blocks, dtype=float), axis=1).sum(axis=0))
+
+# --- Wilcoxon signed-rank: test_wilcoxon_signed_rank.cpp ----------------------------------------
+# scipy.stats.wilcoxon(x, y) of SciPy 1.10 (zero_method='wilcox', correction=False). Its 'auto'
+# switches to the normal approximation for zeros or n > 50 but not for ties (scipy/scipy#15856):
+# with tied |d| it keeps 'exact' and truncates the half-integer W+ to an integer. Gantry uses the
+# approximation with ties (method='approx' here); both are printed.
+print("wilcoxon_signed_rank")
+large_x = [0.1 * i + ((i * 37) % 11) / 4.0 for i in range(60)]
+large_y = [0.1 * i + ((i * 17) % 13) / 4.0 + 0.2 for i in range(60)]
+exact_50_x = [(i + 1) * (1.0 if i % 3 else -1.0) + 0.001 * i for i in range(50)]
+wilcoxon_cases = {
+    # Hollander & Wolfe (1973) p. 29, the example of R's ?wilcox.test: V = 40, p-value = 0.03906.
+    "exact 9": ([1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30],
+                [0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29]),
+    "exact centre 3": ([1.0, 2.0, -3.0], [0.0, 0.0, 0.0]),
+    "exact 50": (exact_50_x, [0.0] * 50),
+    "ties 8": ([3.5, 4.5, 2.0, 5.0, 6.0, 1.0, 8.0, 5.5], [2.0, 2.0, 3.5, 2.0, 2.0, 6.0, 2.0, 3.0]),
+    "zero 8": ([3.0, 5.3, 1.3, 8.1, 6.9, 9.6, 2.8, 12.4], [3.0, 5.0, 2.0, 7.0, 5.0, 7.0, 3.0, 9.0]),
+    "large 60": (large_x, large_y),
+}
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # "Sample size too small for normal approximation" etc.
+    for name, (x, y) in wilcoxon_cases.items():
+        d = np.subtract(x, y)
+        nonzero = d[d != 0]
+        ties = len(np.unique(np.abs(nonzero))) < len(nonzero)
+        print(f"  {name}: n = {len(d)}, zeros = {int(np.sum(d == 0))}, tied |d| = {ties}")
+        auto = stats.wilcoxon(x, y)
+        show(f"{name} statistic (auto)", auto.statistic)
+        show(f"{name} p (auto)", auto.pvalue)
+        if ties:
+            approx = stats.wilcoxon(x, y, method="approx")
+            show(f"{name} statistic (approx)", approx.statistic)
+            show(f"{name} p (approx)", approx.pvalue)
+
+# --- Hodges-Lehmann interval for the tied and large cases: test_shift_estimate.cpp --------------
+# The exact cases (no ties, n1, n2 < 50) are R's wilcox.test, in reference_values.R. Here the
+# documented approximation, computed independently: Hollander & Wolfe's large-sample
+# C_alpha = n1 n2 / 2 - z_(alpha/2) sqrt(n1 n2 (n1 + n2 + 1) / 12) rounded to the nearest
+# integer, and the interval [d(C), d(n1 n2 + 1 - C)] of the sorted differences (1-based).
+print("shift_estimate")
+
+
+def hodges_lehmann_normal(x, y, confidence):
+    d = np.sort(np.subtract.outer(np.asarray(x, float), np.asarray(y, float)).ravel())
+    n1, n2 = len(x), len(y)
+    z = stats.norm.ppf((1 + confidence) / 2)
+    c = int(round(n1 * n2 / 2 - z * math.sqrt(n1 * n2 * (n1 + n2 + 1) / 12)))
+    c = max(c, 1)
+    return np.median(d), c, d[c - 1], d[n1 * n2 - c]
+
+
+hl_large_x = [0.37 * i + 5.0 for i in range(60)]
+hl_large_y = [0.41 * j + 0.013 for j in range(55)]
+for name, x, y, confidence in (
+        ("ties 7 vs 8", [1, 2, 2, 3, 4, 4, 5], [3, 4, 5, 5, 6, 7, 7, 8], 0.95),
+        ("ties 7 vs 8", [1, 2, 2, 3, 4, 4, 5], [3, 4, 5, 5, 6, 7, 7, 8], 0.80),
+        ("large 60 vs 55", hl_large_x, hl_large_y, 0.95)):
+    pooled = np.concatenate([x, y])
+    estimate, c, low, high = hodges_lehmann_normal(x, y, confidence)
+    print(f"  {name} at {confidence}: ties = {len(np.unique(pooled)) < len(pooled)}, C = {c}")
+    show(f"{name} at {confidence} estimate", estimate)
+    show(f"{name} at {confidence} interval", [low, high])
+
+# --- Cliff's delta: test_shift_estimate.cpp -----------------------------------------------------
+print("cliffs_delta")
+for name, x, y in (("5 vs 6", [1.1, 3.4, 2.2, 5.0, 4.1], [6.3, 7.7, 2.9, 8.8, 9.1, 6.0]),
+                   ("ties 7 vs 8", [1, 2, 2, 3, 4, 4, 5], [3, 4, 5, 5, 6, 7, 7, 8]),
+                   ("overlap", [0.3, 0.9, 0.5, 0.7], [0.5, 0.2, 0.9, 0.1, 0.4])):
+    show(f"{name} delta", np.mean(np.sign(np.subtract.outer(x, y))))
+
+# --- expected best of n: test_expected_best.cpp -------------------------------------------------
+# Dodge et al. (2019), "Show Your Work", eq. 1: with the N values sorted, the best of n draws
+# with replacement is v(i) with probability (i / N)^n - ((i - 1) / N)^n. Checked against a Monte
+# Carlo estimate (10^6 draws of n values each, fixed seed): the two agree to about 1e-4.
+print("expected_best")
+scores = np.array([0.61, 0.72, 0.55, 0.80, 0.67, 0.72, 0.59, 0.75])
+
+
+def expected_max(values, n):
+    v = np.sort(values)
+    i = np.arange(1, len(v) + 1)
+    return np.sum(v * ((i / len(v)) ** n - ((i - 1) / len(v)) ** n))
+
+
+generator = np.random.default_rng(20190901)
+for n in (1, 2, 3, 5, 10):
+    draws = generator.choice(scores, size=(1_000_000, n), replace=True)
+    show(f"E[max of {n}] formula", expected_max(scores, n))
+    show(f"E[max of {n}] Monte Carlo", draws.max(axis=1).mean())
+    show(f"E[min of {n}] formula", -expected_max(-scores, n))
+    show(f"E[min of {n}] Monte Carlo", draws.min(axis=1).mean())

@@ -75,7 +75,10 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   args.request.policy.retry_failed = args.retry_failed || args.rerun;
   args.request.policy.rerun_finished = args.rerun;
   PlannedSweep sweep = plan_sweep_request(args.request);
-  SweepTarget target{args.store.db, args.store.artifacts, command_line(command, raw_args)};
+  SweepTarget target;
+  target.db = args.store.db;
+  target.artifacts = args.store.artifacts;
+  target.command_line = command_line(command, raw_args);
   if (args.distributed.slurm) return submit_to_slurm(args.distributed, args.request, sweep, target);
   if (args.distributed.dry_run) return dry_run_here(args.distributed, sweep, target);
 

@@ -10,6 +10,7 @@ namespace gantry::cli {
 
 int command_run(const std::vector<std::string>& args, const std::atomic<bool>& stop_flag);
 int command_sweep(const std::vector<std::string>& args, const std::atomic<bool>& stop_flag);
+int command_search(const std::vector<std::string>& args, const std::atomic<bool>& stop_flag);
 int command_plugins(const std::vector<std::string>& args);
 int command_runs(const std::vector<std::string>& args);
 int command_query(const std::vector<std::string>& args);

@@ -31,6 +31,9 @@ commands:
   sweep EXPERIMENT.ini --seeds 1-8 [--grid section.key=v1,v2 ...] [--jobs N]
                                            a sweep over seeds and a grid; resumes if rerun
                                            --shard K/N: one share; --slurm --array N: on Slurm
+  search EXPERIMENT.ini --space KEY=SPEC --metric KEY --seeds 1-20 [--strategy race]
+                                           spend seeds where the evidence is still open: race,
+                                           halving, random or grid; resumes if rerun
   merge OUT.sqlite SHARD.sqlite...         merge results databases (shards) into one
   plugins [NAME]                           the plugins found, with their options
   runs [--sweep NAME]                      the recorded runs, one line each
@@ -59,7 +62,7 @@ int main(int argc, char** argv) {
   }
   std::string command = args[0];
   args.erase(args.begin());
-  if (command == "run" || command == "sweep") {
+  if (command == "run" || command == "sweep" || command == "search") {
     // Only runs stop gracefully; other commands keep the default: Ctrl-C ends them at once.
     std::signal(SIGINT, on_stop_signal);
     std::signal(SIGTERM, on_stop_signal);
@@ -67,6 +70,7 @@ int main(int argc, char** argv) {
   try {
     if (command == "run") return command_run(args, stop_flag);
     if (command == "sweep") return command_sweep(args, stop_flag);
+    if (command == "search") return command_search(args, stop_flag);
     if (command == "plugins") return command_plugins(args);
     if (command == "runs") return command_runs(args);
     if (command == "query") return command_query(args);
@@ -75,7 +79,7 @@ int main(int argc, char** argv) {
     if (command == "merge") return command_merge(args);
     std::cerr
         << "gantry: unknown command '" << command
-        << "'; expected run, sweep, merge, plugins, runs, query, report or new (gantry --help)\n";
+        << "'; expected run, sweep, search, merge, plugins, runs, query, report or new (gantry --help)\n";
     return kUsage;
   } catch (const boost::program_options::error& error) {
     std::cerr << "gantry " << command << ": " << error.what() << " (gantry " << command

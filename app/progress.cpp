@@ -6,8 +6,11 @@ namespace gantry::cli {
 
 void Progress::sweep_started(int planned, int recorded, int busy) {
   std::lock_guard lock(mutex_);
+  // A search runs one sweep per round through the same display: each starts its count afresh.
   total_ = planned;
   already_done_ = recorded + busy;
+  done_ = 0;
+  failed_ = 0;
   started_ = std::chrono::steady_clock::now();
   if (recorded > 0) {
     out_ << recorded << " of " << total_ << " runs already recorded; skipping them\n";

@@ -28,12 +28,13 @@ const std::map<std::string, std::vector<std::string>>& module_graph() {
       {"run", {"config", "store"}},
       {"sweep", {"run"}},
       {"cluster", {"sweep"}},
+      {"search", {"sweep", "analysis/stats"}},
       {"scaffold", {"plugin"}},
       {"analysis/stats", {}},
       {"analysis/report", {"analysis/stats", "store", "artifacts"}},
       {"analysis/render", {"analysis/report"}},
       {"analysis/plots", {"analysis/report"}},
-      {"app", {"cluster", "scaffold", "analysis/render", "analysis/plots"}},
+      {"app", {"cluster", "search", "scaffold", "analysis/render", "analysis/plots"}},
       {"plugins", {"sdk"}},
   };
   return graph;

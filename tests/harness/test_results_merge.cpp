@@ -242,11 +242,16 @@ TEST_CASE("a version 1 database migrates to version 2 and merges", "[merge][resu
   {
     gantry::sqlite::Connection raw((dir / "v1.sqlite").string(),
                                    gantry::sqlite::Connection::Mode::read_write_create, 1000);
-    raw.execute("DROP TABLE shards; PRAGMA user_version = 1");
+    // Back to version 1: without the shards (version 2) and search tables (version 3).
+    raw.execute(
+        "DROP TABLE shards; DROP TABLE search_decisions; DROP TABLE search_rounds; "
+        "DROP TABLE search_configurations; DROP TABLE searches; PRAGMA user_version = 1");
   }
   REQUIRE(merge(dir / "out.sqlite", {dir / "v1.sqlite"}).all_merged());
   CHECK(query(dir / "out.sqlite", "SELECT count(*) FROM runs") == "count(*)\n1\n");
   { gantry::ResultsDb migrated((dir / "v1.sqlite").string()); }
-  CHECK(query(dir / "v1.sqlite", "PRAGMA user_version") == "user_version\n2\n");
+  CHECK(query(dir / "v1.sqlite", "PRAGMA user_version") ==
+        "user_version\n" + std::to_string(gantry::kResultsSchemaVersion) + "\n");
   CHECK(query(dir / "v1.sqlite", "SELECT count(*) FROM shards") == "count(*)\n0\n");
+  CHECK(query(dir / "v1.sqlite", "SELECT count(*) FROM searches") == "count(*)\n0\n");
 }

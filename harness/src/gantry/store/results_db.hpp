@@ -91,6 +91,8 @@ class ResultsDb {
   // An earlier attempt's row, with its metrics, params and summaries removed, claimed anew.
   void reset_run_row(std::int64_t run_id, const RunStart& start);
 
+  // The search tables are written on the same connection, under the same lock.
+  friend class SearchLog;
   std::mutex mutex_;
   sqlite::Connection connection_;
 };

@@ -7,6 +7,7 @@
 #include "gantry/base/errors.hpp"
 #include "gantry/base/suggest.hpp"
 #include "gantry/store/results_reader.hpp"
+#include "gantry/store/search_log.hpp"
 
 namespace gantry {
 namespace {
@@ -104,6 +105,13 @@ void ResultsSnapshot::read_curve(std::int64_t run_id, const std::string& key, Cu
     if (value && std::isfinite(*value)) points.emplace_back(select_curve_.column_int(0), *value);
   }
   select_curve_.reset();
+}
+
+std::optional<SearchRecord> ResultsSnapshot::search(const std::string& sweep) {
+  sqlite::Statement select(connection_, "SELECT id FROM sweeps WHERE name = ?1");
+  select.bind(1, sweep);
+  if (!select.step()) return std::nullopt;
+  return read_search(connection_, select.column_int(0));
 }
 
 }  // namespace gantry

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gantry/store/recorded_status.hpp"
+#include "gantry/store/search_record.hpp"
 #include "gantry/store/sqlite.hpp"
 
 namespace gantry {
@@ -47,6 +48,9 @@ class ResultsSnapshot {
   // Runs of the named sweeps (of every sweep when `sweeps` is empty), in id order. An unknown
   // sweep name is a ConfigError naming the sweeps there are.
   std::vector<RunRecord> runs(const std::vector<std::string>& sweeps);
+
+  // The search (`gantry search`) recorded for the sweep named `sweep`, if any.
+  std::optional<SearchRecord> search(const std::string& sweep);
 
   Curve curve(std::int64_t run_id, const std::string& key);
   // curve() into `points`, replacing what it held but keeping its memory: reading thousands of

@@ -75,6 +75,58 @@ CREATE TABLE shards (
   PRIMARY KEY (plan, shard_count, shard_index)
 ) WITHOUT ROWID;
 )sql",
+      // Version 3: `gantry search`: what a sweep's search is, its configurations, its rounds and
+      // each decision with its test. All of it follows from the recorded runs; it is kept so that
+      // a report can show the search and a rerun can check it is the same search.
+      R"sql(
+CREATE TABLE searches (
+  sweep_id   INTEGER PRIMARY KEY REFERENCES sweeps(id),
+  strategy   TEXT NOT NULL CHECK (strategy IN ('race', 'halving', 'random', 'grid')),
+  metric     TEXT NOT NULL,
+  maximize   INTEGER NOT NULL CHECK (maximize IN (0, 1)),
+  alpha      REAL NOT NULL,
+  budget     INTEGER,
+  definition TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  state      TEXT NOT NULL CHECK (state IN ('searching', 'ended')),
+  end_reason TEXT CHECK (end_reason IN ('one_left', 'seeds_spent', 'budget_spent', 'rungs_done',
+                                        'all_run')),
+  runs_spent INTEGER NOT NULL DEFAULT 0,
+  grid_runs  INTEGER NOT NULL
+);
+CREATE TABLE search_configurations (
+  sweep_id      INTEGER NOT NULL REFERENCES searches(sweep_id),
+  configuration INTEGER NOT NULL,
+  settings      TEXT NOT NULL,
+  eliminated_in INTEGER,
+  PRIMARY KEY (sweep_id, configuration)
+) WITHOUT ROWID;
+CREATE TABLE search_rounds (
+  sweep_id  INTEGER NOT NULL REFERENCES searches(sweep_id),
+  round     INTEGER NOT NULL,
+  seeds     TEXT NOT NULL,
+  length    TEXT,
+  alive     INTEGER NOT NULL,
+  runs      INTEGER NOT NULL,
+  test      TEXT NOT NULL CHECK (test IN ('none', 'friedman', 'wilcoxon', 'median')),
+  statistic REAL,
+  p_value   REAL,
+  PRIMARY KEY (sweep_id, round)
+) WITHOUT ROWID;
+CREATE TABLE search_decisions (
+  sweep_id      INTEGER NOT NULL REFERENCES searches(sweep_id),
+  round         INTEGER NOT NULL,
+  configuration INTEGER NOT NULL,
+  outcome       TEXT NOT NULL CHECK (outcome IN ('kept', 'eliminated')),
+  against       INTEGER,
+  test          TEXT NOT NULL CHECK (test IN ('conover', 'wilcoxon', 'median')),
+  statistic     REAL,
+  p_value       REAL,
+  p_adjusted    REAL,
+  median        REAL,
+  PRIMARY KEY (sweep_id, round, configuration)
+) WITHOUT ROWID;
+)sql",
   };
   return steps;
 }

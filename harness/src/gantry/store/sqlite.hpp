@@ -47,6 +47,8 @@ class Connection {
   // matching StorageError when it does not compile.
   bool is_single_statement(const std::string& sql) const;
   std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+  // Rows the last INSERT, UPDATE or DELETE changed.
+  int changes() const { return sqlite3_changes(db_); }
 
   // Throws the matching StorageError for a non-OK status, naming the database and `what`.
   void check(int status, const std::string& what) const;

@@ -27,13 +27,11 @@ void check_request(const SweepRequest& request) {
 
 // Threads per run: the request's, else the experiment's, else the cores shared by the runs
 // that go in parallel.
-void decide_threads(RawSettings& base, const SweepRequest& request,
-                    const std::vector<GridAxis>& grid, std::size_t seeds, int cores, int jobs) {
+void decide_threads(RawSettings& base, const SweepRequest& request, std::size_t runs, int cores,
+                    int jobs) {
   if (request.threads_per_run > 0) {
     base.apply_override("resources.threads_per_run=" + std::to_string(request.threads_per_run));
   } else if (!base.has("resources.threads_per_run")) {
-    std::size_t runs = seeds;
-    for (const auto& axis : grid) runs *= axis.values.size();
     base.set("resources.threads_per_run",
              std::to_string(default_threads_per_run(cores, jobs, runs)));
   }
@@ -70,40 +68,60 @@ void check_sweep_name(const std::string& name) {
   }
 }
 
-PlannedSweep plan_sweep_request(const SweepRequest& request) {
+PreparedExperiment prepare_experiment(const SweepRequest& request, std::size_t points) {
   check_request(request);
   PluginCatalog catalog(PluginCatalog::search_path(request.plugin_dirs));
   RawSettings base = read_experiment_file(request.experiment);
   for (const auto& assignment : request.overrides) base.apply_override(assignment);
-  std::vector<GridAxis> grid;
-  for (const auto& axis : request.grid) grid.push_back(parse_grid_axis(axis));
   std::vector<std::int64_t> seeds = parse_seeds(request.seeds);
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const int jobs = request.jobs > 0 ? request.jobs : cores;
   const bool sets_threads = base.has("resources.threads_per_run");
-  decide_threads(base, request, grid, seeds.size(), cores, jobs);
+  decide_threads(base, request, points * seeds.size(), cores, jobs);
+  return PreparedExperiment{std::move(catalog), std::move(base), std::move(seeds), jobs,
+                            sets_threads};
+}
 
-  SweepPlan plan = plan_sweep(base, grid, std::move(seeds), catalog);
-  std::string name =
-      request.sweep_name.empty()
-          ? default_sweep_name(plan.grid_points().front().experiment, request.experiment)
-          : request.sweep_name;
+std::string sweep_name_of(const SweepRequest& request, const ResolvedExperiment& any_run) {
+  std::string name = request.sweep_name.empty() ? default_sweep_name(any_run, request.experiment)
+                                                : request.sweep_name;
   check_sweep_name(name);
-  return PlannedSweep{
-      std::move(catalog), std::move(plan), std::move(name), request.experiment, jobs,
-      request.policy,     sets_threads};
+  return name;
+}
+
+PlannedSweep plan_sweep_request(const SweepRequest& request) {
+  std::vector<GridAxis> grid;
+  for (const auto& axis : request.grid) grid.push_back(parse_grid_axis(axis));
+  std::size_t points = 1;
+  for (const auto& axis : grid) points *= axis.values.size();
+  PreparedExperiment prepared = prepare_experiment(request, points);
+  SweepPlan plan = plan_sweep(prepared.base, grid, std::move(prepared.seeds), prepared.catalog);
+  std::string name = sweep_name_of(request, plan.grid_points().front().experiment);
+  return PlannedSweep{std::move(prepared.catalog),
+                      std::move(plan),
+                      std::move(name),
+                      request.experiment,
+                      prepared.jobs,
+                      request.policy,
+                      prepared.experiment_sets_threads};
+}
+
+OpenedStore open_store(const SweepTarget& target) {
+  auto db = std::make_unique<ResultsDb>(target.db);
+  check_artifacts_dir(target.artifacts);
+  std::filesystem::path db_dir = std::filesystem::path(target.db).parent_path();
+  return OpenedStore{std::move(db), target.artifacts, db_dir.empty() ? "." : db_dir};
 }
 
 SweepReport execute_sweep(const PlannedSweep& sweep, const SweepTarget& target,
                           SweepObserver& observer, const std::atomic<bool>& stop_flag) {
-  ResultsDb db(target.db);
-  check_artifacts_dir(target.artifacts);
+  OpenedStore opened = open_store(target);
+  ResultsDb& db = *opened.db;
   std::int64_t sweep_id = db.ensure_sweep(sweep.name, sweep.experiment_file, target.command_line);
   if (target.shard) db.record_shard(sweep_id, *target.shard, target.sole_owner);
   SweepSettings settings{sweep.jobs, sweep.policy};
   settings.policy.sole_owner = target.sole_owner;
-  std::filesystem::path db_dir = std::filesystem::path(target.db).parent_path();
-  RunStore store{db, target.artifacts, db_dir.empty() ? "." : db_dir};
+  RunStore store = opened.run_store();
   SweepReport report{sweep.name,
                      run_sweep(sweep.plan, RecordedSweep{sweep_id, sweep.name}, store,
                                sweep.catalog, settings, stop_flag, observer),

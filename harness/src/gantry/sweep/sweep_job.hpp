@@ -6,6 +6,8 @@
 
 #include <atomic>
 #include <cstdint>
+#include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +60,35 @@ struct SweepReport {
   // The plan's first run as recorded after the sweep (the run of `gantry run`), if it is.
   std::optional<std::int64_t> first_run_id;
 };
+
+// A request's experiment read, overridden and checked, before any grid point is resolved: what
+// a sweep and a search both start from.
+struct PreparedExperiment {
+  PluginCatalog catalog;
+  RawSettings base;  // the file with --set applied and resources.threads_per_run decided
+  std::vector<std::int64_t> seeds;
+  int jobs = 1;
+  bool experiment_sets_threads = false;
+};
+
+// Checks the request's own numbers and directories, reads the experiment and applies the
+// overrides; `points` (the configurations to be run) sizes the default threads per run. Throws
+// ConfigError.
+PreparedExperiment prepare_experiment(const SweepRequest& request, std::size_t points);
+
+// The request's sweep name, else the default one of `any_run`; checked (check_sweep_name).
+std::string sweep_name_of(const SweepRequest& request, const ResolvedExperiment& any_run);
+
+// The results store opened for a sweep, with the artifacts directory checked writable.
+struct OpenedStore {
+  std::unique_ptr<ResultsDb> db;
+  std::filesystem::path artifacts_dir;
+  std::filesystem::path db_dir;
+  RunStore run_store() const { return RunStore{*db, artifacts_dir, db_dir}; }
+};
+// Opens (creating or migrating) the database and checks the artifacts directory; throws
+// StorageError before anything is recorded when either cannot be used.
+OpenedStore open_store(const SweepTarget& target);
 
 // Validates everything (plugin directories, experiment, overrides, grid, seeds, the plugins'
 // own option checks, sweep name) and plans the runs. Throws ConfigError or PluginError.

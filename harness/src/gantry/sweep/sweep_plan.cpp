@@ -110,7 +110,9 @@ std::vector<RawSettings> expand_grid(const RawSettings& base, const std::vector<
   return points;
 }
 
-GridPoint resolve_grid_point(const RawSettings& point, const PluginCatalog& catalog) {
+}  // namespace
+
+GridPoint plan_point(const RawSettings& point, const PluginCatalog& catalog) {
   ResolvedExperiment experiment = resolve_experiment(point, catalog);
   try {
     create_run_plugins(experiment, catalog, 0);
@@ -120,8 +122,6 @@ GridPoint resolve_grid_point(const RawSettings& point, const PluginCatalog& cata
   RunIdentity identity(experiment);
   return GridPoint{std::move(experiment), std::move(identity)};
 }
-
-}  // namespace
 
 SweepPlan::SweepPlan(std::vector<GridPoint> points, std::vector<std::int64_t> seeds)
     : contents_(std::make_shared<const Contents>(Contents{std::move(points), std::move(seeds)})),
@@ -166,7 +166,7 @@ SweepPlan plan_sweep(const RawSettings& base, const std::vector<GridAxis>& grid,
   check_axes_differ(grid);
   std::vector<GridPoint> points;
   for (const RawSettings& point : expand_grid(base, grid)) {
-    points.push_back(resolve_grid_point(point, catalog));
+    points.push_back(plan_point(point, catalog));
   }
   return SweepPlan(std::move(points), std::move(seeds));
 }

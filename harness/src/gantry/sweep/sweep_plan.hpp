@@ -77,6 +77,10 @@ class SweepPlan {
   std::size_t size_ = 0;
 };
 
+// One configuration of settings, resolved against the plugins' options and checked by the
+// plugins themselves; errors name `settings.source`. Throws ConfigError.
+GridPoint plan_point(const RawSettings& settings, const PluginCatalog& catalog);
+
 // The cartesian product of the axes times the seeds, each grid point resolved against the
 // plugins' options and checked by the plugins themselves. Nothing is recorded: the runs get
 // their sweep id when they start.

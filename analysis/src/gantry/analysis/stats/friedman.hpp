@@ -15,8 +15,8 @@ struct Friedman {
   // 12 sum_j (R_j - n (k + 1) / 2)^2 / (n k (k + 1) - sum over blocks of sum(t^3 - t) / (k - 1)),
   // R_j the rank sum of treatment j over the n blocks (ranks within a block, ties averaged).
   double statistic = 0;
-  int df = 0;           // k - 1
-  double p_value = 0;   // upper tail of chi-squared(df) at the statistic
+  int df = 0;                     // k - 1
+  double p_value = 0;             // upper tail of chi-squared(df) at the statistic
   std::vector<double> rank_sums;  // R_j, one per treatment
   std::size_t blocks = 0;         // n
 };

@@ -31,7 +31,7 @@ double asymptotic_p(double u, double n1, double n2, double tie_term) {
 
 }  // namespace
 
-MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y) {
+MannWhitney mann_whitney_test(const std::vector<double>& x, const std::vector<double>& y) {
   detail::require_nonempty_finite(x, "mann_whitney (first sample)");
   detail::require_nonempty_finite(y, "mann_whitney (second sample)");
   std::vector<double> pooled = x;
@@ -61,6 +61,11 @@ MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>
   // Doubling the upper tail exceeds 1 when U sits at the centre of its distribution.
   result.p_value = std::min(result.p_value, 1.0);
 
+  return result;
+}
+
+MannWhitney mann_whitney(const std::vector<double>& x, const std::vector<double>& y) {
+  MannWhitney result = mann_whitney_test(x, y);
   result.median_difference = median_of(x) - median_of(y);
   std::vector<double> differences;
   differences.reserve(x.size() * y.size());

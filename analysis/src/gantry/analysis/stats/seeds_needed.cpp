@@ -67,7 +67,7 @@ class PowerAtN {
     while (rejected < needed_ && accepted <= allowed_misses) {
       std::vector<double> xs = resample(x_, n, engine);
       std::vector<double> ys = resample(y_, n, engine);
-      ++(mann_whitney(xs, ys).p_value < settings_.alpha ? rejected : accepted);
+      ++(mann_whitney_test(xs, ys).p_value < settings_.alpha ? rejected : accepted);
     }
     return rejected >= needed_;
   }

@@ -13,9 +13,9 @@ namespace gantry::analysis {
 struct SeedsNeededSettings {
   double alpha = 0.05;
   double power = 0.8;
-  std::size_t resamples = 200;   // bootstrap resamples at each n tried
-  std::size_t max_seeds = 200;   // n is searched in 2 ... max_seeds
-  std::uint64_t seed = 1;        // of the resampling generator (std::mt19937_64)
+  std::size_t resamples = 200;  // bootstrap resamples at each n tried
+  std::size_t max_seeds = 200;  // n is searched in 2 ... max_seeds
+  std::uint64_t seed = 1;       // of the resampling generator (std::mt19937_64)
 };
 
 // Empty when even max_seeds per group do not reach the power ("more than 200"). Power is taken

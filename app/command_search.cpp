@@ -99,8 +99,12 @@ const char* end_sentence(SearchEnd end) {
 
 void print_outcome(const SearchOutcome& outcome, const SearchArguments& args) {
   std::cout << "search '" << outcome.name << "' ended: " << end_sentence(*outcome.end) << "; "
-            << outcome.runs_spent << " runs spent, against " << outcome.grid_runs
-            << " for every configuration on every seed";
+            << outcome.runs_spent << " runs spent";
+  if (outcome.full_length_runs < static_cast<double>(outcome.runs_spent)) {
+    std::cout << " (as many steps as " << format_number(outcome.full_length_runs, 3)
+              << " full-length runs)";
+  }
+  std::cout << ", against " << outcome.grid_runs << " for every configuration on every seed";
   if (outcome.eliminated > 0) std::cout << "; " << outcome.eliminated << " eliminated";
   std::cout << "\n";
   TextTable table;

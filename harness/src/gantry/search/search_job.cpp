@@ -141,11 +141,18 @@ class RoundRunner {
 struct SearchCursor {
   std::vector<int> alive;
   std::int64_t spent = 0;
+  double full_length_runs = 0;  // the runs spent, weighted by their length over the full length
   int round = 0;
   std::size_t rung = 0;
   std::vector<std::int64_t> seeds_used;  // of the last round's test
   std::optional<SearchEnd> end;
 };
+
+// A rung's length over the full length: 1 but for the shorter rungs of successive halving.
+double length_share(const PlannedSearch& search, std::size_t rung) {
+  if (search.rung_lengths.empty()) return 1.0;
+  return std::stod(search.rung_lengths[rung]) / std::stod(search.rung_lengths.back());
+}
 
 bool over_budget(const PlannedSearch& search, const SearchCursor& state, std::int64_t runs) {
   return search.header.budget && state.spent + runs > *search.header.budget;
@@ -163,6 +170,7 @@ bool play_round(const PlannedSearch& search, RoundRunner& runner, SearchObserver
        static_cast<int>(search.configurations.size()), state.spent, runs, search.header.budget});
   if (!runner.run(state.rung, state.alive, new_seeds)) return false;
   state.spent += runs;
+  state.full_length_runs += static_cast<double>(runs) * length_share(search, state.rung);
   auto values = runner.values(state.rung, state.alive, tested_seeds);
   if (state.round == 0) runner.check_metric(values);
   SearchRound round = decide(values);
@@ -315,6 +323,7 @@ SearchOutcome execute_search(const PlannedSearch& search, const SweepTarget& tar
   SearchOutcome outcome;
   outcome.name = search.name;
   outcome.runs_spent = state.spent;
+  outcome.full_length_runs = state.full_length_runs;
   outcome.grid_runs = search.header.grid_runs;
   outcome.failed_runs = runner.failed();
   outcome.eliminated = static_cast<int>(search.configurations.size() - state.alive.size());

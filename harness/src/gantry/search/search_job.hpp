@@ -60,6 +60,9 @@ struct SearchOutcome {
   SearchStop stop = SearchStop::ended;
   std::optional<SearchEnd> end;
   std::int64_t runs_spent = 0;
+  // Successive halving's shorter runs cost less: the runs spent weighted by their length over
+  // the full length, to set against grid_runs. Equal to runs_spent for the other strategies.
+  double full_length_runs = 0;
   std::int64_t grid_runs = 0;
   int failed_runs = 0;              // of the runs the search spent
   std::vector<Standing> standings;  // best first

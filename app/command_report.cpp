@@ -68,7 +68,15 @@ po::options_description report_options(ReportArguments& args, std::int64_t& plot
       "collapse-tolerance",
       po::value(&request.overpowering.collapse_tolerance)
           ->default_value(request.overpowering.collapse_tolerance),
-      "collapse: D's accuracy on real at most this and on fake at least 1 - this");
+      "collapse: D's accuracy on real at most this and on fake at least 1 - this")(
+      "power", po::value(&request.seeds_needed.power)->default_value(request.seeds_needed.power),
+      "the verdict's seeds needed: the power at which the test must find a pair's difference")(
+      "power-resamples",
+      po::value(&request.seeds_needed.resamples)->default_value(request.seeds_needed.resamples),
+      "bootstrap resamples per number of seeds tried for the seeds needed")(
+      "max-seeds",
+      po::value(&request.seeds_needed.max_seeds)->default_value(request.seeds_needed.max_seeds),
+      "the most seeds per group the seeds needed search tries");
   add_store_options(options, args.store, false);
   return options;
 }

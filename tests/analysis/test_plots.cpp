@@ -19,6 +19,7 @@
 #include "gantry/analysis/plots/gnuplot.hpp"
 #include "gantry/analysis/plots/gnuplot_plots.hpp"
 #include "gantry/analysis/plots/sample_plots.hpp"
+#include "gantry/analysis/stats/expected_best.hpp"
 #include "gantry/base/errors.hpp"
 #include "scratch_dir.hpp"
 
@@ -194,6 +195,16 @@ Report make_report(const fs::path& database) {
     }
     group.curves.push_back(curve);
     group.overpowering.onset = kaplan_meier(onsets, report.request.confidence);
+    for (const std::string& metric : report.request.metrics) {
+      MetricStatistics stats;
+      stats.metric = metric;
+      std::vector<double> values;
+      for (const auto& run : finished_values(group.group, metric)) values.push_back(run.second);
+      stats.finished = values.size();
+      stats.summary = summarize(values);
+      stats.expected_best = expected_best_of_n(values, false, values.size());
+      group.metrics.push_back(stats);
+    }
     report.groups.push_back(std::move(group));
   }
   return report;
@@ -228,6 +239,7 @@ TEST_CASE("write_plots draws every figure as PNG and SVG, with its data and scri
                                           "d-balanced-accuracy",
                                           "final-eval.energy_distance",
                                           "final-g_loss",
+                                          "expected-best-eval.energy_distance",
                                           "onset-survival",
                                           "samples-run-4"};
   for (const std::string& stem : stems) {
@@ -252,6 +264,13 @@ TEST_CASE("write_plots draws every figure as PNG and SVG, with its data and scri
   // Group names go to the legends as they are (noenhanced: trainer.k is no subscript).
   CHECK_THAT(read_file(out / "curves-eval.energy_distance.gp"), Contains("'trainer.k=3'"));
   CHECK_THAT(read_file(out / "d-balanced-accuracy.gp"), Contains("overpowering threshold"));
+  // Only the compared metric gets its expected best of n; a row per n, with the group's median.
+  CHECK_FALSE(fs::exists(out / "expected-best-g_loss.gp"));
+  std::string best = read_file(out / "expected-best-eval.energy_distance.dat");
+  REQUIRE(best.find("# group trainer.k=3\n") != std::string::npos);
+  std::string second_group = best.substr(best.find("# group trainer.k=3\n"));
+  CHECK_THAT(best, Contains("\n3 "));  // trainer.k=1 has three finished runs
+  CHECK_THAT(second_group, Contains("\n1 ") && Contains("\n2 ") && !Contains("\n3 "));
 
   // The scripts redraw the figures on their own, from the plot directory.
   fs::remove(out / "onset-survival.png");

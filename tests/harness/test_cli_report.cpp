@@ -2,6 +2,8 @@
 // parsed back and checked against SQL run directly on the database; and its error cases.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <sstream>
 
 #include <signal.h>
@@ -39,6 +41,13 @@ double sql_number(const std::filesystem::path& db, const std::string& sql) {
   const auto& cell = table.rows[0][0];
   if (const auto* real = std::get_if<double>(&cell)) return *real;
   return static_cast<double>(std::get<std::int64_t>(cell));
+}
+
+std::vector<double> sql_values(const std::filesystem::path& db, const std::string& sql) {
+  gantry::ResultsReader reader(db.string());
+  std::vector<double> values;
+  for (const auto& row : reader.query(sql).rows) values.push_back(std::get<double>(row[0]));
+  return values;
 }
 
 std::vector<std::int64_t> sql_ids(const std::filesystem::path& db, const std::string& sql) {
@@ -104,6 +113,41 @@ TEST_CASE("gantry report agrees with SQL on a real two-K sweep", "[cli][report]"
     const auto& effect = report["effect"];
     CHECK(effect["metric"] == metric);
     CHECK(effect["pairs"].size() == 1);
+    // The verdict, against the values read by SQL: the Hodges-Lehmann shift is the median of
+    // the 16 differences, Cliff's delta their balance of signs.
+    auto values_of = [&](int k) {
+      return sql_values(db, "SELECT value FROM summaries WHERE key = '" + metric +
+                                "' AND run_id IN (" + kRunsOfK + std::to_string(k) + ")");
+    };
+    std::vector<double> differences;
+    double signs = 0;
+    for (double x : values_of(1)) {
+      for (double y : values_of(3)) {
+        differences.push_back(x - y);
+        signs += (x > y) - (x < y);
+      }
+    }
+    REQUIRE(differences.size() == 16);
+    std::sort(differences.begin(), differences.end());
+    const auto& pair = effect["pairs"][0];
+    CHECK_THAT(pair["shift"]["estimate"].get<double>(),
+               WithinRel((differences[7] + differences[8]) / 2, 1e-12));
+    CHECK(pair["shift"]["ci_low"].get<double>() <= pair["shift"]["estimate"].get<double>());
+    CHECK(pair["shift"]["ci_high"].get<double>() >= pair["shift"]["estimate"].get<double>());
+    CHECK_THAT(pair["cliffs_delta"].get<double>(), WithinRel(signs / 16, 1e-12));
+    CHECK_THAT(pair["verdict"].get<std::string>(),
+               Contains("trainer.k=1 vs trainer.k=3: ") && Contains(" seeds per group "));
+    CHECK(report["settings"]["seeds_needed"]["power"] == 0.8);
+    for (int i : {0, 1}) {
+      // The expected best of one run is the mean; of more, lower (lower is better), down to
+      // no less than the best run.
+      const auto& stats = report["groups"][i]["metrics"][metric];
+      auto best = stats["expected_best"].get<std::vector<double>>();
+      REQUIRE(best.size() == 4);
+      CHECK_THAT(best[0], WithinRel(sql_mean(i == 0 ? 1 : 3), 1e-12));
+      CHECK(std::is_sorted(best.rbegin(), best.rend()));
+      CHECK(best[3] >= stats["min"].get<double>());
+    }
     CHECK(effect["kruskal_wallis"]["df"] == 1);
     double p = effect["kruskal_wallis"]["p_value"].get<double>();
     CHECK(p >= 0.0);
@@ -125,6 +169,15 @@ TEST_CASE("gantry report agrees with SQL on a real two-K sweep", "[cli][report]"
     }
     CHECK(*ids == expected);
     CHECK(csv_value(result.output, "settings,,,,,overpowering.threshold,") == "0.9");
+    auto best_of_one =
+        csv_value(result.output, "expected_best,trainer.k=3,,," + metric + ",best_of_1,");
+    REQUIRE(best_of_one);
+    CHECK_THAT(std::stod(*best_of_one), WithinRel(sql_mean(3), 1e-12));
+    CHECK(csv_value(result.output, "expected_best,trainer.k=3,,," + metric + ",best_of_4,"));
+    auto verdict = csv_value(result.output,
+                             "pairwise,trainer.k=1 vs trainer.k=3,,," + metric + ",seeds_verdict,");
+    REQUIRE(verdict);
+    CHECK((*verdict == "decided" || *verdict == "undecided" || *verdict == "out_of_reach"));
   }
   SECTION("table fits a 100-column terminal and says what the data support") {
     auto result = run_gantry(dir.path(), "report");
@@ -138,6 +191,9 @@ TEST_CASE("gantry report agrees with SQL on a real two-K sweep", "[cli][report]"
     CHECK_THAT(result.output, Contains("trainer.k=1 vs trainer.k=3: difference in median"));
     CHECK_THAT(result.output, Contains("Kruskal-Wallis H = "));
     CHECK_THAT(result.output, Contains("balanced accuracy >= 0.9"));
+    CHECK_THAT(result.output, Contains("\nVerdict (eval.energy_distance)\n"));
+    CHECK_THAT(result.output, Contains("- trainer.k=1 vs trainer.k=3: "));
+    CHECK_THAT(result.output, Contains("Expected best of n runs"));
   }
   SECTION("markdown") {
     auto result = run_gantry(dir.path(), "report --format markdown --threshold 0.8 --window 2");
@@ -146,6 +202,23 @@ TEST_CASE("gantry report agrees with SQL on a real two-K sweep", "[cli][report]"
     CHECK_THAT(result.output, Contains("| statistic | trainer.k=1 | trainer.k=3 |"));
     CHECK_THAT(result.output, Contains("balanced accuracy >= 0.8"));
     CHECK_THAT(result.output, Contains("for 2 consecutive evaluations"));
+  }
+  SECTION("the seeds-needed search takes its settings from the command line") {
+    auto result = run_gantry(dir.path(),
+                             "report --format json --max-seeds 2 --power-resamples 50 --power 0.9");
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    auto report = nlohmann::json::parse(result.output);
+    CHECK(report["settings"]["seeds_needed"]["max_seeds"] == 2);
+    CHECK(report["settings"]["seeds_needed"]["resamples"] == 50);
+    CHECK(report["settings"]["seeds_needed"]["power"] == 0.9);
+    // No two-sided Mann-Whitney test of 2 runs against 2 reaches p < 0.05 (exact: at least
+    // 2 / C(4, 2) = 1/3; with ties the normal approximation's at least 0.19), so 2 a group
+    // never suffice.
+    const auto& pair = report["effect"]["pairs"][0];
+    CHECK(pair["seeds_verdict"] == "out_of_reach");
+    CHECK_THAT(pair["verdict"].get<std::string>(),
+               Contains("more than 2 seeds per group needed for 90% power (each has 4)"));
   }
   SECTION("per-step curves across seeds") {
     auto result = run_gantry(dir.path(), "report --curve g_loss --curves-csv curves.csv");
@@ -167,8 +240,9 @@ TEST_CASE("gantry report agrees with SQL on a real two-K sweep", "[cli][report]"
     auto result = run_gantry(dir.path(), "report --plots figures --plot-run 2");
     INFO(result.output);
     REQUIRE(result.exit_code == 0);
-    for (const char* name : {"curves-eval.energy_distance", "d-balanced-accuracy",
-                             "final-eval.energy_distance", "onset-survival", "samples-run-2"}) {
+    for (const char* name :
+         {"curves-eval.energy_distance", "d-balanced-accuracy", "final-eval.energy_distance",
+          "expected-best-eval.energy_distance", "onset-survival", "samples-run-2"}) {
       INFO(name);
       CHECK(std::filesystem::file_size(dir / "figures" / (std::string(name) + ".png")) > 0);
       CHECK(std::filesystem::file_size(dir / "figures" / (std::string(name) + ".svg")) > 0);
@@ -211,6 +285,12 @@ TEST_CASE("gantry report agrees with SQL on a real two-K sweep", "[cli][report]"
     auto threshold = run_gantry(dir.path(), "report --threshold 0.4");
     CHECK(threshold.exit_code == 1);
     CHECK_THAT(threshold.output, Contains("--threshold"));
+    auto power = run_gantry(dir.path(), "report --power 1.5");
+    CHECK(power.exit_code == 1);
+    CHECK_THAT(power.output, Contains("--power 1.5 is out of range"));
+    auto max_seeds = run_gantry(dir.path(), "report --max-seeds 1");
+    CHECK(max_seeds.exit_code == 1);
+    CHECK_THAT(max_seeds.output, Contains("--max-seeds 1 is out of range"));
     auto format = run_gantry(dir.path(), "report --format xml");
     CHECK(format.exit_code == 1);
     CHECK_THAT(format.output, Contains("unknown report format 'xml'"));

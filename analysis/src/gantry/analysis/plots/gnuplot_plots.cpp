@@ -103,6 +103,7 @@ std::vector<std::string> write_plots(const Report& report, const PlotRequest& re
   for (const std::string& metric : final_metrics(report.request)) {
     add(plots::final_metric_figure(report, metric));
   }
+  add(plots::expected_best_figure(report, report.request.compare_metric));
   add(plots::onset_survival_figure(report));
   add(std::move(samples));
 

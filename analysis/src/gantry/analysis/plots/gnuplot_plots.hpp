@@ -6,6 +6,7 @@
 //   curves-<metric>       per curve metric: mean over seeds per group with a quantile band
 //   d-balanced-accuracy   D's balanced accuracy over steps, every run, with the threshold
 //   final-<metric>        per report metric: final values per group (jittered) and medians
+//   expected-best-<metric> the compared metric's expected best of n runs per group
 //   onset-survival        Kaplan-Meier curves of the onset of overpowering, per group
 //   samples-run-<id>      with PlotRequest::sample_run: that run's samples over the real rows
 #pragma once

@@ -291,6 +291,49 @@ std::optional<Figure> final_metric_figure(const Report& report, const std::strin
   return figure;
 }
 
+std::optional<Figure> expected_best_figure(const Report& report, const std::string& metric) {
+  const ReportRequest& r = report.request;
+  auto found = std::find(r.metrics.begin(), r.metrics.end(), metric);
+  if (found == r.metrics.end()) return std::nullopt;
+  auto index = static_cast<std::size_t>(found - r.metrics.begin());
+  bool high = std::find(r.higher_is_better.begin(), r.higher_is_better.end(), metric) !=
+              r.higher_is_better.end();
+  Figure figure;
+  figure.stem = "expected-best-" + file_stem(metric);
+  figure.description = "expected " + std::string(high ? "highest " : "lowest ") + metric +
+                       " of n runs drawn from each group's finished runs, and the group's median";
+  figure.data = "# " + figure.description +
+                "\n# one block per group with values (gnuplot index 0, 1, ...): n expected_best "
+                "median\n";
+  std::vector<std::string> clauses;
+  std::size_t block = 0, largest = 0;
+  std::string file = quoted(figure.stem + ".dat");
+  for (std::size_t g = 0; g < report.groups.size(); ++g) {
+    const GroupReport& group = report.groups[g];
+    if (index >= group.metrics.size() || !group.metrics[index].summary) continue;
+    const MetricStatistics& stats = group.metrics[index];
+    figure.data += std::string(block == 0 ? "" : "\n\n") + "# group " + group.group.name() + "\n";
+    for (std::size_t n = 1; n <= stats.expected_best.size(); ++n) {
+      figure.data += std::to_string(n) + " " + plot_number(stats.expected_best[n - 1]) + " " +
+                     plot_number(stats.summary->median) + "\n";
+    }
+    largest = std::max(largest, stats.expected_best.size());
+    std::string source = file + " index " + std::to_string(block++);
+    clauses.push_back(source + " using 1:2 with linespoints pt 7 ps 0.8 lw 2 lc rgb " +
+                      quoted(group_colour(g)) + " title " + quoted(group.group.name()));
+    clauses.push_back(source + " using 1:3 with lines dt 2 lw 1.2 lc rgb " +
+                      quoted(group_colour(g)) + " notitle");
+  }
+  if (clauses.empty()) return std::nullopt;
+  figure.body = common_setup("Expected best (" + std::string(high ? "highest" : "lowest") +
+                                 ") of n runs (Dodge et al. 2019); dashed: each group's median",
+                             "n (runs, the best of which is reported)", metric) +
+                "set xrange [0.5:" + plot_number(static_cast<double>(largest) + 0.5) + "]\n" +
+                (largest <= 20 ? "set xtics 1\n" : "") +
+                "set offsets 0, 0, graph 0.05, graph 0.05\n" + plot_command(clauses);
+  return figure;
+}
+
 std::optional<Figure> onset_survival_figure(const Report& report) {
   Figure figure;
   figure.stem = "onset-survival";

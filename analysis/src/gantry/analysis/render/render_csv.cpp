@@ -2,6 +2,7 @@
 // section, group, run, step, metric, statistic, value. Numbers at full precision; an
 // undefined statistic (the sd of one run) is an empty value, never NaN.
 #include "gantry/analysis/render/report_render.hpp"
+#include "gantry/analysis/report/verdict.hpp"
 #include "gantry/base/number_format.hpp"
 #include "gantry/base/text.hpp"
 
@@ -53,6 +54,10 @@ void write_settings(CsvWriter& csv, const Report& report) {
   csv.number("overpowering.threshold", r.overpowering.threshold);
   csv.count("overpowering.window", static_cast<std::size_t>(r.overpowering.window));
   csv.number("overpowering.collapse_tolerance", r.overpowering.collapse_tolerance);
+  csv.number("seeds_needed.power", r.seeds_needed.power);
+  csv.count("seeds_needed.resamples", r.seeds_needed.resamples);
+  csv.count("seeds_needed.max_seeds", r.seeds_needed.max_seeds);
+  csv.row("seeds_needed.seed", std::to_string(r.seeds_needed.seed));
 }
 
 void write_metric(CsvWriter& csv, const std::string& group, const MetricStatistics& m) {
@@ -72,6 +77,11 @@ void write_metric(CsvWriter& csv, const std::string& group, const MetricStatisti
   csv.number("cv", s.cv);
   if (m.best_run) csv.row("best_run", std::to_string(*m.best_run));
   if (m.worst_run) csv.row("worst_run", std::to_string(*m.worst_run));
+  // A section of its own, so that pivoting the metric section does not get N more columns.
+  csv.at("expected_best", group, "", "", m.metric);
+  for (std::size_t n = 1; n <= m.expected_best.size(); ++n) {
+    csv.number("best_of_" + std::to_string(n), m.expected_best[n - 1]);
+  }
 }
 
 void write_overpowering(CsvWriter& csv, const std::string& group, const GroupOverpowering& o) {
@@ -140,6 +150,14 @@ void write_effect(CsvWriter& csv, const Report& report, const GroupEffect& effec
     csv.number("p_value", pair.p_value);
     csv.number("p_holm", pair.p_adjusted);
     csv.row("sentence", pair.sentence);
+    csv.number("shift", pair.shift.estimate);
+    csv.number("shift_ci_low", pair.shift.ci_low);
+    csv.number("shift_ci_high", pair.shift.ci_high);
+    csv.count("shift_exact", pair.shift.exact);
+    csv.number("cliffs_delta", pair.cliffs_delta);
+    csv.row("seeds_needed", pair.seeds_needed ? std::to_string(*pair.seeds_needed) : "");
+    csv.row("seeds_verdict", seeds_verdict_name(pair.seeds_verdict));
+    csv.row("verdict", pair.verdict);
   }
 }
 

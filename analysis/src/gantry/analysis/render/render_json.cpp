@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gantry/analysis/render/report_render.hpp"
+#include "gantry/analysis/report/verdict.hpp"
 
 namespace gantry::analysis {
 namespace {
@@ -28,13 +29,19 @@ json settings(const Report& report) {
           {"overpowering",
            {{"threshold", r.overpowering.threshold},
             {"window", r.overpowering.window},
-            {"collapse_tolerance", r.overpowering.collapse_tolerance}}}};
+            {"collapse_tolerance", r.overpowering.collapse_tolerance}}},
+          {"seeds_needed",
+           {{"power", r.seeds_needed.power},
+            {"resamples", r.seeds_needed.resamples},
+            {"max_seeds", r.seeds_needed.max_seeds},
+            {"seed", r.seeds_needed.seed}}}};
 }
 
 json metric(const MetricStatistics& m) {
   json out = {{"n", m.finished},
               {"best_run", optional_value(m.best_run)},
-              {"worst_run", optional_value(m.worst_run)}};
+              {"worst_run", optional_value(m.worst_run)},
+              {"expected_best", m.expected_best}};
   if (m.summary) {
     const Summary& s = *m.summary;
     out.update({{"mean", s.mean},
@@ -127,7 +134,16 @@ json effect(const Report& report, const GroupEffect& e) {
                      {"median_difference", pair.median_difference},
                      {"p_value", pair.p_value},
                      {"p_holm", pair.p_adjusted},
-                     {"sentence", pair.sentence}});
+                     {"sentence", pair.sentence},
+                     {"shift",
+                      {{"estimate", pair.shift.estimate},
+                       {"ci_low", pair.shift.ci_low},
+                       {"ci_high", pair.shift.ci_high},
+                       {"exact", pair.shift.exact}}},
+                     {"cliffs_delta", pair.cliffs_delta},
+                     {"seeds_needed", optional_value(pair.seeds_needed)},
+                     {"seeds_verdict", seeds_verdict_name(pair.seeds_verdict)},
+                     {"verdict", pair.verdict}});
   }
   json out = {{"metric", e.metric},
               {"pairs", pairs},

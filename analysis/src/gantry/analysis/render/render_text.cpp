@@ -2,13 +2,10 @@
 #include <algorithm>
 
 #include "gantry/analysis/render/report_render.hpp"
-#include "gantry/base/number_format.hpp"
-#include "gantry/base/text_table.hpp"
+#include "gantry/analysis/render/text_writer.hpp"
 
 namespace gantry::analysis {
 namespace {
-
-constexpr std::size_t kTerminalWidth = 100;
 
 // "1-4, 7" for run ids 1, 2, 3, 4, 7.
 std::string id_ranges(const std::vector<std::int64_t>& ids) {
@@ -32,43 +29,6 @@ std::string short_id_ranges(const std::vector<std::int64_t>& ids) {
   return text + ", ...";
 }
 
-class TextWriter {
- public:
-  TextWriter(std::ostream& out, bool markdown) : out_(out), markdown_(markdown) {}
-
-  void heading(const std::string& text) {
-    // Markdown paragraphs and tables already end in a blank line.
-    out_ << (markdown_ ? "## " : "\n") << text << (markdown_ ? "\n\n" : "\n");
-  }
-  void line(const std::string& text) {
-    if (markdown_) {
-      out_ << text << "\n\n";
-    } else {
-      out_ << wrap(text, kTerminalWidth, text.rfind("- ", 0) == 0 ? 2 : 0) << "\n";
-    }
-  }
-  void table(const TextTable& table) {
-    if (markdown_) {
-      write_markdown(out_, table);
-      out_ << '\n';
-      return;
-    }
-    auto parts = split_to_width(table, kTerminalWidth);
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-      if (i > 0) out_ << '\n';
-      write_aligned(out_, parts[i]);
-    }
-  }
-  void plain_table(const TextTable& table) {
-    if (markdown_) return this->table(table);
-    write_aligned(out_, table);
-  }
-
- private:
-  std::ostream& out_;
-  bool markdown_;
-};
-
 // What tables call each group: its name ("trainer.k=3"), or G1, G2, ... when some name is too
 // long for side-by-side columns; the Runs table then gives each label's full name.
 std::vector<std::string> group_labels(const Report& report) {
@@ -87,16 +47,6 @@ std::vector<std::string> group_labels(const Report& report) {
 
 bool labels_are_names(const Report& report, const std::vector<std::string>& labels) {
   return report.groups.empty() || labels[0] == report.groups[0].group.name();
-}
-
-// "95%", "97.5%": a confidence level is never rounded.
-std::string confidence_label(double confidence) {
-  return format_number(100.0 * confidence, 6) + "%";
-}
-
-std::string interval(const std::optional<double>& low, const std::optional<double>& high) {
-  if (!low || !high) return "-";
-  return "[" + format_number(*low) + ", " + format_number(*high) + "]";
 }
 
 // The groups' labels and full names, when tables use labels.
@@ -315,6 +265,7 @@ void write_text_report(std::ostream& out, const Report& report, bool markdown) {
   write_metric_sections(writer, report, labels);
   write_overpowering_section(writer, report, labels);
   if (report.effect) write_effect_section(writer, *report.effect, report.request.alpha, labels);
+  write_verdict_section(writer, report, labels);
   write_notes_section(writer, report.notes);
 }
 

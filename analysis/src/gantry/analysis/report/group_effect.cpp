@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "gantry/analysis/report/verdict.hpp"
 #include "gantry/analysis/stats/descriptive.hpp"
 #include "gantry/analysis/stats/holm.hpp"
 #include "gantry/analysis/stats/mann_whitney.hpp"
@@ -83,6 +84,10 @@ std::optional<GroupEffect> group_effect(const Report& report) {
         pair.second = effect.groups[b];
         pair.median_difference = quantile(samples[a], 0.5) - quantile(samples[b], 0.5);
         pair.p_value = mann_whitney(samples[a], samples[b]).p_value;
+        // Only the compared metric's pairs get a verdict: its seeds estimate is a bootstrap.
+        add_pair_verdict(pair, samples[a], samples[b], report.request,
+                         report.groups[pair.first].group.name(),
+                         report.groups[pair.second].group.name());
         p_values.push_back(pair.p_value);
         effect.pairs.push_back(pair);
       }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "gantry/analysis/report/group_effect.hpp"
+#include "gantry/analysis/stats/expected_best.hpp"
 #include "gantry/base/errors.hpp"
 #include "gantry/base/suggest.hpp"
 
@@ -104,7 +105,10 @@ MetricStatistics metric_statistics(const RunGroup& group, const std::string& met
     values.push_back(value);
   }
   statistics.finished = values.size();
-  if (!values.empty()) statistics.summary = summarize(values, request.confidence);
+  if (!values.empty()) {
+    statistics.summary = summarize(values, request.confidence);
+    statistics.expected_best = expected_best_of_n(values, better_high, values.size());
+  }
   return statistics;
 }
 

@@ -15,11 +15,22 @@
 #include "gantry/analysis/stats/descriptive.hpp"
 #include "gantry/analysis/stats/kaplan_meier.hpp"
 #include "gantry/analysis/stats/kruskal_wallis.hpp"
+#include "gantry/analysis/stats/shift_estimate.hpp"
 #include "gantry/analysis/stats/variance_share.hpp"
 #include "gantry/analysis/stats/wilson.hpp"
 #include "gantry/store/results_snapshot.hpp"
 
 namespace gantry::analysis {
+
+// How the verdict estimates the seeds per group a pair's difference needs (seeds_needed): a
+// bootstrap, seeded so that the same database always gives the same report. The test is the
+// report's own (two-sided Mann-Whitney at ReportRequest::alpha).
+struct SeedsNeededRequest {
+  double power = 0.8;           // the share of resamples in which the test must find it
+  std::size_t resamples = 200;  // bootstrap resamples at each number of seeds tried
+  std::size_t max_seeds = 200;  // seeds per group tried up to this; beyond: "more than"
+  std::uint64_t seed = 1;       // of the resampling generator
+};
 
 struct ReportRequest {
   std::vector<std::string> sweeps;    // empty: every sweep in the database
@@ -35,6 +46,7 @@ struct ReportRequest {
   double confidence = 0.95;
   double alpha = 0.05;  // the level at which a difference is called significant
   OverpoweringCriteria overpowering;
+  SeedsNeededRequest seeds_needed;
 };
 
 // One summary metric over the finished runs of one group.
@@ -43,6 +55,9 @@ struct MetricStatistics {
   std::size_t finished = 0;  // finished runs with a (finite) value
   std::optional<Summary> summary;
   std::optional<std::int64_t> best_run, worst_run;
+  // Element n - 1: the expected best of n runs drawn from the finished ones (Dodge et al.
+  // 2019), n = 1 ... finished; what a paper reporting its best of n seeds shows on average.
+  std::vector<double> expected_best;
 };
 
 struct GroupOverpowering {
@@ -63,12 +78,25 @@ struct GroupReport {
   GroupOverpowering overpowering;
 };
 
+// Whether a pair's groups have seeds enough for the report's test to find the difference seen.
+enum class SeedsVerdict {
+  decided,       // the seeds needed are at most what the smaller group has
+  undecided,     // more are needed, at most SeedsNeededRequest::max_seeds
+  out_of_reach,  // even max_seeds per group would not find it
+};
+
 struct PairwiseComparison {
   std::size_t first = 0, second = 0;  // indices into Report::groups
   double median_difference = 0;       // median of first minus median of second
   double p_value = 0;                 // two-sided Mann-Whitney U
   double p_adjusted = 0;              // Holm over all pairs
   std::string sentence;
+  // The verdict: by how much, how consistently, and whether the seeds settle it.
+  ShiftEstimate shift;      // Hodges-Lehmann of first minus second, at ReportRequest::confidence
+  double cliffs_delta = 0;  // P(first > second) - P(first < second) over pairs of runs
+  std::optional<std::size_t> seeds_needed;  // per group; empty when out of reach
+  SeedsVerdict seeds_verdict = SeedsVerdict::undecided;
+  std::string verdict;  // "trainer.k=1 vs trainer.k=3: decided: 4 seeds per group suffice ..."
 };
 
 // "Does the grouping matter more than the seed?" for one metric.

@@ -9,6 +9,14 @@
 namespace gantry::analysis {
 namespace {
 
+constexpr std::size_t kMostResamples = 1000000;
+constexpr std::size_t kMostSeeds = 10000;
+
+// A count as the user typed it: "-1", which the command line read as 2^64 - 1, back as "-1".
+std::string as_typed(std::size_t count) {
+  return std::to_string(static_cast<long long>(count));
+}
+
 void require_range(const std::string& option, double value, double low, double high,
                    bool low_inclusive, bool high_inclusive, const std::string& meaning) {
   bool above = low_inclusive ? value >= low : value > low;
@@ -33,6 +41,18 @@ void validate_request(const ReportRequest& request) {
   if (request.overpowering.window < 1) {
     throw ConfigError("--window " + std::to_string(request.overpowering.window) +
                       " is out of range: at least one evaluation");
+  }
+  const SeedsNeededRequest& seeds = request.seeds_needed;
+  require_range("power", seeds.power, 0, 1, false, true,
+                "a share of resamples above 0 and at most 1, e.g. 0.8");
+  // Upper bounds too: the command line reads "-1" into an unsigned as a huge number.
+  if (seeds.resamples < 1 || seeds.resamples > kMostResamples) {
+    throw ConfigError("--power-resamples " + as_typed(seeds.resamples) + " is out of range: 1 to " +
+                      std::to_string(kMostResamples));
+  }
+  if (seeds.max_seeds < 2 || seeds.max_seeds > kMostSeeds) {
+    throw ConfigError("--max-seeds " + as_typed(seeds.max_seeds) + " is out of range: 2 to " +
+                      std::to_string(kMostSeeds) + " seeds per group");
   }
 }
 

@@ -10,7 +10,8 @@
 namespace gantry::analysis {
 
 // Throws ConfigError naming the option (--confidence, --alpha, --threshold,
-// --collapse-tolerance, --window) whose value is out of range.
+// --collapse-tolerance, --window, --power, --power-resamples, --max-seeds) whose value is out of
+// range.
 void validate_request(const ReportRequest& request);
 
 // The run whose samples are drawn when none is chosen: the best finished run of the compared

@@ -12,7 +12,7 @@ using gantry::Dimension;
 using gantry::DimensionKind;
 using gantry::parse_dimension;
 
-TEST_CASE("--space parses choices and ranges", "[search_space]") {
+TEST_CASE("a --space argument parses as choices or a range", "[search_space]") {
   SECTION("choices, as numbers, plugin names or layer lists") {
     Dimension k = parse_dimension("trainer.k=1,2,3");
     CHECK(k.key == "trainer.k");

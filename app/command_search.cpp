@@ -81,22 +81,6 @@ SearchStrategy strategy_of(const std::string& text) {
   return *strategy;
 }
 
-const char* end_sentence(SearchEnd end) {
-  switch (end) {
-    case SearchEnd::one_left:
-      return "one configuration left";
-    case SearchEnd::seeds_spent:
-      return "the seeds are spent";
-    case SearchEnd::budget_spent:
-      return "the budget is spent";
-    case SearchEnd::rungs_done:
-      return "the last rung is done";
-    case SearchEnd::all_run:
-      return "every configuration ran on every seed";
-  }
-  return "";
-}
-
 void print_outcome(const SearchOutcome& outcome, const SearchArguments& args) {
   std::cout << "search '" << outcome.name << "' ended: " << end_sentence(*outcome.end) << "; "
             << outcome.runs_spent << " runs spent";

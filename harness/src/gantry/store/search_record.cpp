@@ -98,4 +98,20 @@ const char* outcome_text(DecisionOutcome outcome) {
   return outcome == DecisionOutcome::eliminated ? "eliminated" : "kept";
 }
 
+const char* end_sentence(SearchEnd end) {
+  switch (end) {
+    case SearchEnd::one_left:
+      return "one configuration left";
+    case SearchEnd::seeds_spent:
+      return "the seeds are spent";
+    case SearchEnd::budget_spent:
+      return "the budget is spent";
+    case SearchEnd::rungs_done:
+      return "the last rung is done";
+    case SearchEnd::all_run:
+      return "every configuration ran on every seed";
+  }
+  return "";
+}
+
 }  // namespace gantry

@@ -74,5 +74,7 @@ std::optional<RoundTest> parse_round_test(const std::string& text);
 const char* decision_test_text(DecisionTest test);
 std::optional<DecisionTest> parse_decision_test(const std::string& text);
 const char* outcome_text(DecisionOutcome outcome);
+// Why a search ended, for people: "one configuration left", "the seeds are spent", ...
+const char* end_sentence(SearchEnd end);
 
 }  // namespace gantry

@@ -2,6 +2,7 @@
 // section, group, run, step, metric, statistic, value. Numbers at full precision; an
 // undefined statistic (the sd of one run) is an empty value, never NaN.
 #include "gantry/analysis/render/report_render.hpp"
+#include "gantry/analysis/render/search_section.hpp"
 #include "gantry/analysis/report/verdict.hpp"
 #include "gantry/base/number_format.hpp"
 #include "gantry/base/text.hpp"
@@ -177,6 +178,7 @@ void write_csv_report(std::ostream& out, const Report& report) {
     write_overpowering(csv, name, group.overpowering);
   }
   if (report.effect) write_effect(csv, report, *report.effect);
+  write_search_csv(out, report);
   csv.at("note");
   for (const auto& note : report.notes) csv.row("note", note);
 }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gantry/analysis/render/report_render.hpp"
+#include "gantry/analysis/render/search_section.hpp"
 #include "gantry/analysis/report/verdict.hpp"
 
 namespace gantry::analysis {
@@ -186,6 +187,7 @@ void write_json_report(std::ostream& out, const Report& report) {
                    {"settings", settings(report)},
                    {"groups", groups},
                    {"effect", report.effect ? effect(report, *report.effect) : json(nullptr)},
+                   {"searches", searches_json(report)},
                    {"notes", report.notes}};
   // Parameter values are the user's text; invalid UTF-8 in one must not lose the whole report.
   out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';

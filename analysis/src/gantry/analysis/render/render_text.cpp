@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "gantry/analysis/render/report_render.hpp"
+#include "gantry/analysis/render/search_section.hpp"
 #include "gantry/analysis/render/text_writer.hpp"
 
 namespace gantry::analysis {
@@ -266,6 +267,7 @@ void write_text_report(std::ostream& out, const Report& report, bool markdown) {
   write_overpowering_section(writer, report, labels);
   if (report.effect) write_effect_section(writer, *report.effect, report.request.alpha, labels);
   write_verdict_section(writer, report, labels);
+  write_search_sections(writer, report);
   write_notes_section(writer, report.notes);
 }
 

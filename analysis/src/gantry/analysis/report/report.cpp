@@ -242,6 +242,19 @@ std::vector<std::string> notes_for(const Report& report) {
   return notes;
 }
 
+// The searches recorded for the sweeps the runs belong to, in the order the sweeps first appear.
+std::vector<SweepSearch> searches_of(ResultsSnapshot& snapshot,
+                                     const std::vector<RunRecord>& runs) {
+  std::vector<SweepSearch> searches;
+  std::set<std::string> seen;
+  for (const RunRecord& run : runs) {
+    if (!seen.insert(run.sweep).second) continue;
+    if (auto record = snapshot.search(run.sweep))
+      searches.push_back({run.sweep, std::move(*record)});
+  }
+  return searches;
+}
+
 }  // namespace
 
 // The same config and seed recorded by two sweeps is one run repeated, not two seeds: pooling
@@ -296,6 +309,7 @@ Report build_report(ResultsSnapshot& snapshot, ReportRequest request) {
   }
   report.request = request;
   report.effect = group_effect(report);
+  report.searches = searches_of(snapshot, *runs);
   report.notes = notes_for(report);
   if (repeated > 0) {
     report.notes.push_back(std::to_string(repeated) +

@@ -109,6 +109,13 @@ struct GroupEffect {
   std::string conclusion;  // one plain sentence
 };
 
+// A selected sweep's search (`gantry search`), as recorded: its rounds, who was eliminated when
+// and by which test, and the runs it spent against the full grid.
+struct SweepSearch {
+  std::string sweep;
+  SearchRecord record;
+};
+
 struct Report {
   std::string database;
   std::shared_ptr<const std::vector<RunRecord>> runs;  // every selected run; groups point here
@@ -116,7 +123,8 @@ struct Report {
   std::vector<double> curve_probabilities;
   std::vector<GroupReport> groups;
   std::optional<GroupEffect> effect;
-  std::vector<std::string> notes;  // what a reader must know (running runs, one-run groups, ...)
+  std::vector<SweepSearch> searches;  // of the selected sweeps that are searches, in run order
+  std::vector<std::string> notes;     // what a reader must know (running runs, one-run groups, ...)
 };
 
 // Throws ConfigError for an unknown sweep, grouping key or metric, or a selection without

@@ -16,5 +16,5 @@ constexpr gantry::OptionSpec kOptions[] = {
 
 }  // namespace
 
-GANTRY_PLUGIN(data, gantry::plugins::SineData, "sine", "1.0.0",
+GANTRY_PLUGIN(data, gantry::plugins::SineData, "sine", "1.1.0",
               "Curves sin(offset + x*mul)/2 + 0.5 at 50 points: the sine-curves notebook", kOptions)

@@ -53,7 +53,7 @@ Matrix SineData::sample(int rows, Random& random) const {
   return samples;
 }
 
-std::vector<Score> SineData::score(const Matrix& generated, const Matrix& /*real*/) const {
+std::vector<Score> SineData::score(const Matrix& generated, const Matrix& real) const {
   require_shape(generated, dimensions(), "generated");
   std::vector<double> fit_errors;
   fit_errors.reserve(static_cast<std::size_t>(generated.rows()));
@@ -66,7 +66,8 @@ std::vector<Score> SineData::score(const Matrix& generated, const Matrix& /*real
       static_cast<double>(generated.size() - inside) / static_cast<double>(generated.size());
   return {{"median_fit_rmse", median(fit_errors)},
           {"mean_fit_rmse", mean(fit_errors)},
-          {"out_of_range", out_of_range}};
+          {"out_of_range", out_of_range},
+          {"diversity_ratio", diversity_ratio(generated, real)}};
 }
 
 }  // namespace gantry::plugins

@@ -8,6 +8,9 @@
 //                    member of the family (sine_curve_fit.hpp)       lower is better, 0 on it
 //   mean_fit_rmse    the mean of the same                            lower is better, 0 on it
 //   out_of_range     share of generated values outside [0, 1]        lower is better, 0 on it
+//   diversity_ratio  mean pairwise Euclidean distance between         near 1 is better, 0 for
+//                    generated curves over that between real curves  a collapsed generator
+//                    (curve_scores.hpp)
 #pragma once
 
 #include <vector>
@@ -30,7 +33,7 @@ class SineData final : public DataSource {
   // Per row, draws offset and then mul from `random`, as the notebook does.
   Matrix sample(int rows, Random& random) const override;
 
-  // The scores above; `real` is not needed because the family is known exactly. Throws
+  // The scores above; only diversity_ratio reads `real`, as the family is known exactly. Throws
   // std::invalid_argument unless `generated` has `points` columns and at least one row.
   std::vector<Score> score(const Matrix& generated, const Matrix& real) const override;
 

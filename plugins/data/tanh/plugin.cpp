@@ -16,6 +16,6 @@ constexpr gantry::OptionSpec kOptions[] = {
 
 }  // namespace
 
-GANTRY_PLUGIN(data, gantry::plugins::TanhData, "tanh", "1.0.0",
+GANTRY_PLUGIN(data, gantry::plugins::TanhData, "tanh", "1.1.0",
               "Rows (x, -tanh(x)) min-max scaled to [0, 1]: the tanh-k-overpowering notebook",
               kOptions)

@@ -68,7 +68,9 @@ Matrix TanhData::sample(int rows, Random& random) const {
 }
 
 std::vector<Score> TanhData::score(const Matrix& generated, const Matrix& /*real*/) const {
-  return score_curve(generated, target_);
+  std::vector<Score> scores = score_curve(generated, target_);
+  scores.push_back({"x_coverage", x_coverage(generated, target_)});
+  return scores;
 }
 
 }  // namespace gantry::plugins

@@ -27,10 +27,10 @@ class TanhData final : public DataSource {
 
   Matrix sample(int rows, Random& random) const override;
 
-  // The curve scores of curve_scores.hpp in the range-scaled space, whatever the scaling of
-  // the samples: f(x) = (tanh(waves*pi) - tanh((2x - 1) * waves*pi)) / (2 tanh(waves*pi)) on
-  // x in [0, 1]. Sample-scaled rows are stretched slightly beyond the theoretical bounds, so
-  // they score a small nonzero residual that shrinks as the sample grows.
+  // The curve scores of curve_scores.hpp, then x_coverage, in the range-scaled space whatever
+  // the scaling of the samples: f(x) = (tanh(waves*pi) - tanh((2x - 1) * waves*pi)) /
+  // (2 tanh(waves*pi)) on x in [0, 1]. Sample-scaled rows are stretched slightly beyond the
+  // theoretical bounds, so they score a small nonzero residual that shrinks as the sample grows.
   std::vector<Score> score(const Matrix& generated, const Matrix& real) const override;
 
   // The target curve in range-scaled coordinates, over the domain [0, 1].

@@ -83,6 +83,72 @@ TEST_CASE("curve scores measure residuals and the share outside the domain", "[d
   }
 }
 
+TEST_CASE("x_coverage counts the bins of the domain that hold a row's x", "[data_common]") {
+  CurveTarget target{identity, -1.0, 1.0};
+
+  SECTION("one row in each of the first five of ten bins of width 0.2: half covered") {
+    Matrix rows(6, 2);
+    rows << -0.9f, 0.0f, -0.7f, 0.0f, -0.5f, 0.0f, -0.3f, 0.0f, -0.1f, 0.0f, -0.15f, 0.0f;
+    CHECK_THAT(x_coverage(rows, target, 10), WithinAbs(0.5, 1e-12));
+  }
+  SECTION("both ends of the closed domain fill the first and last bins") {
+    Matrix rows(2, 2);
+    rows << -1.0f, 0.0f, 1.0f, 0.0f;
+    CHECK_THAT(x_coverage(rows, target), WithinAbs(2.0 / kCoverageBins, 1e-12));
+  }
+  SECTION("rows outside the domain and NaN x fill no bin") {
+    Matrix rows(3, 2);
+    rows << -1.5f, 0.0f, 2.0f, 0.0f, static_cast<float>(kNan), 0.0f;
+    CHECK(x_coverage(rows, target) == 0.0);
+  }
+  SECTION("rows evenly spread along the domain cover all of it") {
+    Matrix rows(200, 2);
+    for (int row = 0; row < 200; ++row) {
+      rows(row, 0) = static_cast<float>(-1.0 + 2.0 * (row + 0.5) / 200.0);
+      rows(row, 1) = 0.0f;
+    }
+    CHECK(x_coverage(rows, target) == 1.0);
+  }
+  SECTION("a wrong number of columns or no bins throw") {
+    CHECK_THROWS_AS(x_coverage(Matrix::Zero(3, 3), target), std::invalid_argument);
+    CHECK_THROWS_AS(x_coverage(Matrix::Zero(3, 2), target, 0), std::invalid_argument);
+  }
+}
+
+TEST_CASE("diversity_ratio compares mean pairwise distances", "[data_common]") {
+  SECTION("mean_pairwise_distance of three points on a line: (1 + 3 + 2) / 3") {
+    Matrix rows(3, 2);
+    rows << 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 3.0f;
+    CHECK_THAT(mean_pairwise_distance(rows), WithinAbs(2.0, 1e-12));
+  }
+  SECTION("a 3-4-5 triangle's sides, in two dimensions") {
+    Matrix rows(3, 2);
+    rows << 0.0f, 0.0f, 3.0f, 0.0f, 0.0f, 4.0f;
+    CHECK_THAT(mean_pairwise_distance(rows), WithinAbs(4.0, 1e-12));
+  }
+  SECTION("generated rows spread half as far as real rows score 0.5") {
+    Matrix real(3, 2);
+    real << 0.0f, 0.0f, 0.0f, 2.0f, 0.0f, 6.0f;
+    Matrix generated = real * 0.5f;
+    CHECK_THAT(diversity_ratio(generated, real), WithinAbs(0.5, 1e-12));
+    CHECK_THAT(diversity_ratio(real, real), WithinAbs(1.0, 1e-12));
+  }
+  SECTION("a collapsed generator scores 0") {
+    Matrix real(2, 2);
+    real << 0.0f, 0.0f, 1.0f, 1.0f;
+    CHECK(diversity_ratio(Matrix::Constant(5, 2, 0.5f), real) == 0.0);
+  }
+  SECTION("undefined: fewer than two rows, identical real rows, or a NaN value") {
+    Matrix real(2, 2);
+    real << 0.0f, 0.0f, 1.0f, 1.0f;
+    Matrix nan_row = real;
+    nan_row(1, 0) = static_cast<float>(kNan);
+    CHECK(std::isnan(mean_pairwise_distance(Matrix::Zero(1, 2))));
+    CHECK(std::isnan(diversity_ratio(real, Matrix::Zero(3, 2))));
+    CHECK(std::isnan(diversity_ratio(nan_row, real)));
+  }
+}
+
 TEST_CASE("option checks name the offending option", "[data_common]") {
   Options options({{"low", "2"},
                    {"high", "1"},

@@ -166,6 +166,11 @@ TEST_CASE("sine scores: real curves fit exactly, noise and flat lines do not", "
     CHECK_THAT(score_named(scores, "median_fit_rmse"), WithinAbs(0.0, 1e-5));
     CHECK_THAT(score_named(scores, "mean_fit_rmse"), WithinAbs(0.0, 1e-5));
     CHECK(score_named(scores, "out_of_range") == 0.0);
+    CHECK_THAT(score_named(scores, "diversity_ratio"), WithinAbs(1.0, 1e-12));
+  }
+  SECTION("another real sample is about as diverse") {
+    Matrix other = data.sample(300, random);
+    CHECK_THAT(score_named(data.score(other, real), "diversity_ratio"), WithinAbs(1.0, 0.05));
   }
   SECTION("Gaussian noise of standard deviation 0.05") {
     Matrix noisy = real;
@@ -179,11 +184,18 @@ TEST_CASE("sine scores: real curves fit exactly, noise and flat lines do not", "
     CHECK_THAT(score_named(scores, "mean_fit_rmse"), WithinAbs(0.048, 0.004));
     CHECK(score_named(scores, "out_of_range") > 0.0);
   }
+  SECTION("a generator repeating one real curve fits it exactly but has no diversity") {
+    Matrix repeated = real.row(0).replicate(10, 1);
+    auto scores = data.score(repeated, real);
+    CHECK_THAT(score_named(scores, "median_fit_rmse"), WithinAbs(0.0, 1e-5));
+    CHECK(score_named(scores, "diversity_ratio") == 0.0);
+  }
   SECTION("a collapsed generator's flat line at 0.5") {
     Matrix flat = Matrix::Constant(10, 50, 0.5f);
     auto scores = data.score(flat, real);
     CHECK(score_named(scores, "median_fit_rmse") > 0.25);
     CHECK(score_named(scores, "out_of_range") == 0.0);
+    CHECK(score_named(scores, "diversity_ratio") == 0.0);
   }
 }
 

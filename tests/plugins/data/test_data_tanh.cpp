@@ -75,6 +75,7 @@ TEST_CASE("tanh with sample scaling spans exactly [0, 1] like MinMaxScaler", "[d
     CHECK(score_named(scores, "median_abs_residual") < 5e-3);
     CHECK(score_named(scores, "mean_abs_residual") < 5e-3);
     CHECK(score_named(scores, "outside_x_range") == 0.0);
+    CHECK(score_named(scores, "x_coverage") == 1.0);
   }
 }
 
@@ -141,6 +142,16 @@ TEST_CASE("tanh scores worsen for shifted rows and count x outside [0, 1]", "[da
     auto scores = data.score(generated, real);
     CHECK_THAT(score_named(scores, "median_abs_residual"), WithinAbs(0.05, 1e-5));
     CHECK_THAT(score_named(scores, "mean_abs_residual"), WithinAbs(0.05, 1e-5));
+  }
+  SECTION("rows on the curve but only for x below 0.5 cover half the domain") {
+    Matrix generated = real;
+    generated.col(0).array() *= 0.4999f;
+    for (Eigen::Index row = 0; row < generated.rows(); ++row) {
+      generated(row, 1) = static_cast<float>(data.target().curve(generated(row, 0)));
+    }
+    auto scores = data.score(generated, real);
+    CHECK_THAT(score_named(scores, "median_abs_residual"), WithinAbs(0.0, 1e-6));
+    CHECK_THAT(score_named(scores, "x_coverage"), WithinAbs(0.5, 1e-12));
   }
   SECTION("x outside the scaled domain") {
     Matrix generated(5, 2);

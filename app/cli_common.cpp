@@ -1,8 +1,15 @@
 #include "cli_common.hpp"
 
 #include <iostream>
+#include <sstream>
 
 namespace gantry::cli {
+
+po::typed_value<double>* fractional_value(double& target) {
+  std::ostringstream shown;
+  shown << target;  // six significant digits: what a person typed
+  return po::value(&target)->default_value(target, shown.str());
+}
 
 void add_store_options(po::options_description& options, StoreOptions& store, bool artifacts) {
   options.add_options()("db", po::value(&store.db)->default_value(store.db),

@@ -25,6 +25,9 @@ struct StoreOptions {
   std::string artifacts = "gantry-artifacts";
 };
 
+// A fractional default as --help shows it: 0.05, not 0.050000000000000003.
+po::typed_value<double>* fractional_value(double& target);
+
 void add_store_options(po::options_description& options, StoreOptions& store, bool artifacts);
 void add_plugin_dir_option(po::options_description& options, std::vector<std::string>& dirs);
 

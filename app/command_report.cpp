@@ -56,20 +56,15 @@ po::options_description report_options(ReportArguments& args, std::int64_t& plot
                                       "draw PNG and SVG figures into this directory (gnuplot)")(
       "plot-run", po::value(&plot_run),
       "run whose generated samples are drawn (default: the best run of the compared metric)")(
-      "confidence", po::value(&request.confidence)->default_value(request.confidence),
-      "confidence level of every interval")("alpha",
-                                            po::value(&request.alpha)->default_value(request.alpha),
-                                            "significance level for calling a difference")(
-      "threshold",
-      po::value(&request.overpowering.threshold)->default_value(request.overpowering.threshold),
+      "confidence", fractional_value(request.confidence), "confidence level of every interval")(
+      "alpha", fractional_value(request.alpha), "significance level for calling a difference")(
+      "threshold", fractional_value(request.overpowering.threshold),
       "D dominates at an evaluation when its balanced accuracy is at least this")(
       "window", po::value(&request.overpowering.window)->default_value(request.overpowering.window),
       "consecutive dominated evaluations that make D overpowering")(
-      "collapse-tolerance",
-      po::value(&request.overpowering.collapse_tolerance)
-          ->default_value(request.overpowering.collapse_tolerance),
+      "collapse-tolerance", fractional_value(request.overpowering.collapse_tolerance),
       "collapse: D's accuracy on real at most this and on fake at least 1 - this")(
-      "power", po::value(&request.seeds_needed.power)->default_value(request.seeds_needed.power),
+      "power", fractional_value(request.seeds_needed.power),
       "the verdict's seeds needed: the power at which the test must find a pair's difference")(
       "power-resamples",
       po::value(&request.seeds_needed.resamples)->default_value(request.seeds_needed.resamples),

@@ -46,8 +46,7 @@ po::options_description search_options(SearchArguments& args) {
       "seeds", po::value(&request.sweep.seeds)->required(),
       "seeds, in the order spent: 1-20, 1,2,5")("budget", po::value(&args.budget),
                                                 "runs at most (default: no limit but the seeds)")(
-      "alpha", po::value(&request.alpha)->default_value(request.alpha),
-      "significance level of the race's tests")(
+      "alpha", fractional_value(request.alpha), "significance level of the race's tests")(
       "first-test", po::value(&request.first_test)->default_value(request.first_test),
       "race: seeds every configuration runs before the first test")(
       "round-seeds", po::value(&request.round_seeds)->default_value(request.round_seeds),

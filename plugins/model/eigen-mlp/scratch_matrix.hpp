@@ -3,6 +3,9 @@
 // this one allocates once for the largest batch and hands out views of the current shape.
 #pragma once
 
+#include <limits>
+#include <new>
+
 #include <Eigen/Core>
 
 namespace gantry::plugins {
@@ -16,9 +19,18 @@ class ScratchMatrix {
   using FlatView = Eigen::Map<Eigen::Array<Scalar, Eigen::Dynamic, 1>>;
   using ConstFlatView = Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>>;
 
-  // Sets the shape; the contents are unspecified afterwards.
+  // Sets the shape; the contents are unspecified afterwards. Throws std::bad_alloc when the
+  // storage cannot grow, and then keeps the previous shape and storage.
   View reshape(Eigen::Index rows, Eigen::Index cols) {
-    if (rows * cols > storage_.size()) storage_.resize(rows * cols);
+    if (rows > 0 && cols > std::numeric_limits<Eigen::Index>::max() / rows) {
+      throw std::bad_alloc();
+    }
+    if (rows * cols > storage_.size()) {
+      // Allocate before letting go: Eigen's resize frees first and, when the allocation then
+      // fails, leaves a dangling pointer that the destructor frees again.
+      Storage grown(rows * cols);
+      storage_.swap(grown);
+    }
     rows_ = rows;
     cols_ = cols;
     return view();
@@ -41,7 +53,8 @@ class ScratchMatrix {
   ConstFlatView flat() const { return ConstFlatView(storage_.data(), rows_ * cols_); }
 
  private:
-  Eigen::Matrix<Scalar, Eigen::Dynamic, 1> storage_;
+  using Storage = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
+  Storage storage_;
   Eigen::Index rows_ = 0;
   Eigen::Index cols_ = 0;
 };

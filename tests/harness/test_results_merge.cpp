@@ -216,6 +216,22 @@ TEST_CASE("inputs that cannot be merged are named and the rest still merge", "[m
   CHECK(result.incomplete == std::vector<std::string>{"sweep 'demo': shard 2 of 2 not merged yet"});
 }
 
+TEST_CASE("a share whose sweep name would leave the artifacts directory is refused", "[merge]") {
+  ScratchDir dir;
+  make_db(dir / "share.sqlite", {{1, "finished", 0.9}});
+  {
+    gantry::sqlite::Connection raw((dir / "share.sqlite").string(),
+                                   gantry::sqlite::Connection::Mode::read_write_create, 1000);
+    raw.execute("UPDATE sweeps SET name = '../escaped'");
+  }
+  gantry::MergeResult result = merge(dir / "out.sqlite", {dir / "share.sqlite"});
+  REQUIRE(result.inputs.size() == 1);
+  CHECK_FALSE(result.inputs[0].merged);
+  CHECK_THAT(result.inputs[0].problem, Catch::Contains("sweep name '../escaped'"));
+  CHECK_FALSE(fs::exists(dir / "escaped"));
+  CHECK(query(dir / "out.sqlite", "SELECT count(*) FROM runs") == "count(*)\n0\n");
+}
+
 TEST_CASE("an output gantry cannot use is refused before anything is merged", "[merge]") {
   ScratchDir dir;
   make_db(dir / "good.sqlite", {{1, "finished", 0.9}});

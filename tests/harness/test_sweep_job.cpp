@@ -123,6 +123,11 @@ TEST_CASE("a bad request is refused before anything is recorded", "[sweep_job]")
     request.sweep_name = "../up";
     CHECK_THROWS_WITH(gantry::plan_sweep_request(request), Catch::Contains("sweep name"));
   }
+  SECTION("a sweep name too long for a directory") {
+    request.sweep_name = std::string(300, 'a');
+    CHECK_THROWS_WITH(gantry::plan_sweep_request(request),
+                      Catch::Contains("300 characters long; at most 128"));
+  }
   CHECK_FALSE(std::filesystem::exists(dir / "results.sqlite"));
 }
 

@@ -3,7 +3,25 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "gantry/base/errors.hpp"
+
 namespace gantry {
+
+void check_sweep_name(const std::string& name) {
+  bool valid = !name.empty() && name.front() != '.' &&
+               name.find_first_not_of(
+                   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                   "0123456789._-") == std::string::npos;
+  if (!valid) {
+    throw ConfigError("sweep name '" + name +
+                      "': use letters, digits, '.', '_' and '-', not starting with '.'");
+  }
+  if (name.size() > kMaxSweepNameLength) {
+    throw ConfigError("sweep name '" + name.substr(0, 20) + "...' is " +
+                      std::to_string(name.size()) + " characters long; at most " +
+                      std::to_string(kMaxSweepNameLength) + " are allowed");
+  }
+}
 
 std::string recorded_path(const std::filesystem::path& file, const std::filesystem::path& db_dir) {
   std::filesystem::path absolute = std::filesystem::absolute(file).lexically_normal();

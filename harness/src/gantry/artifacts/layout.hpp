@@ -4,6 +4,7 @@
 // `gantry merge`, which copies it, and `gantry report`, which reads it, agree on every name.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -40,6 +41,13 @@ inline constexpr const char* kColumns = "columns";           // a metrics datase
 
 // `file` as runs.hdf5_path records it: relative to `db_dir` when below it, else absolute.
 std::string recorded_path(const std::filesystem::path& file, const std::filesystem::path& db_dir);
+
+// Sweep names become directory names under the artifacts directory: refuses anything but
+// letters, digits, '.', '_' and '-', a leading '.', and more than kMaxSweepNameLength characters.
+// Throws ConfigError naming the sweep and the rule. Also for names read from a database being
+// merged: a share's sweep named "../x" must not write outside the artifacts directory.
+inline constexpr std::size_t kMaxSweepNameLength = 128;
+void check_sweep_name(const std::string& name);
 
 // "run-000012-8e489c8f.h5": the run id orders files the way `gantry runs` lists them; the
 // identity prefix keeps runs of different databases sharing an artifacts directory apart.

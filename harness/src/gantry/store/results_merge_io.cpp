@@ -1,5 +1,6 @@
 #include "gantry/store/results_merge_io.hpp"
 
+#include "gantry/artifacts/layout.hpp"
 #include "gantry/base/errors.hpp"
 #include "gantry/store/schema.hpp"
 
@@ -28,6 +29,13 @@ std::vector<ShardRow> read_shards(sqlite::Connection& connection, int version) {
   return rows;
 }
 
+// A sweep name becomes a directory under --artifacts: one read from a file is checked as
+// strictly as one typed on the command line.
+void check_sweep_names(sqlite::Connection& connection) {
+  sqlite::Statement select(connection, "SELECT name FROM sweeps");
+  while (select.step()) check_sweep_name(select.column_text(0));
+}
+
 }  // namespace
 
 Input open_input(const fs::path& path) {
@@ -43,6 +51,7 @@ Input open_input(const fs::path& path) {
       throw SchemaError("damaged (SQLite quick_check: " + check.column_text(0) + ")");
     }
   }
+  check_sweep_names(connection);
   std::vector<ShardRow> shards = read_shards(connection, version);
   return Input{std::move(connection), version, std::move(shards)};
 }

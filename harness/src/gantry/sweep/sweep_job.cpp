@@ -6,6 +6,7 @@
 #include <fstream>
 #include <thread>
 
+#include "gantry/artifacts/layout.hpp"
 #include "gantry/base/errors.hpp"
 #include "gantry/config/experiment.hpp"
 #include "gantry/sweep/sweep_plan.hpp"
@@ -55,17 +56,6 @@ void check_artifacts_dir(const std::filesystem::path& dir) {
 std::string default_sweep_name(const ResolvedExperiment& any_run, const std::string& file) {
   const std::string& name = any_run.value("experiment.name");
   return name.empty() ? std::filesystem::path(file).stem().string() : name;
-}
-
-void check_sweep_name(const std::string& name) {
-  bool valid = !name.empty() && name.front() != '.' &&
-               name.find_first_not_of(
-                   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                   "0123456789._-") == std::string::npos;
-  if (!valid) {
-    throw ConfigError("sweep name '" + name +
-                      "': use letters, digits, '.', '_' and '-', not starting with '.'");
-  }
 }
 
 PreparedExperiment prepare_experiment(const SweepRequest& request, std::size_t points) {

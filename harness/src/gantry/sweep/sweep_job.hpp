@@ -76,7 +76,7 @@ struct PreparedExperiment {
 // ConfigError.
 PreparedExperiment prepare_experiment(const SweepRequest& request, std::size_t points);
 
-// The request's sweep name, else the default one of `any_run`; checked (check_sweep_name).
+// The request's sweep name, else the default one of `any_run`; checked (artifacts/layout.hpp).
 std::string sweep_name_of(const SweepRequest& request, const ResolvedExperiment& any_run);
 
 // The results store opened for a sweep, with the artifacts directory checked writable.
@@ -102,7 +102,5 @@ SweepReport execute_sweep(const PlannedSweep& sweep, const SweepTarget& target,
 
 // `experiment.name`, else the file's stem.
 std::string default_sweep_name(const ResolvedExperiment& any_run, const std::string& file);
-// Sweep names become directory names under the artifacts directory: refuses anything else.
-void check_sweep_name(const std::string& name);
 
 }  // namespace gantry

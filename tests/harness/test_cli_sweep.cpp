@@ -193,7 +193,7 @@ TEST_CASE("a killed sweep resumes to the same results as an uninterrupted one", 
 TEST_CASE("every reference experiment runs as shipped, shortened", "[cli][experiments]") {
   ScratchDir dir;
   // experiments/sine.ini needs the torch backend: tests/plugins/torch/test_torch_plugins.cpp.
-  for (const char* name : {"x2", "tanh", "algebraic", "sine_mlp"}) {
+  for (const char* name : {"x2", "tanh", "algebraic", "sine_mlp", "tanh_tuned", "sine_tuned"}) {
     INFO(name);
     std::string file =
         (gantry::testing::source_dir() / "experiments" / (std::string(name) + ".ini")).string();
@@ -202,5 +202,5 @@ TEST_CASE("every reference experiment runs as shipped, shortened", "[cli][experi
     CHECK(result.exit_code == 0);
     CHECK_THAT(result.output, Catch::Contains("eval.energy_distance"));
   }
-  CHECK(count(dir / "gantry.sqlite", "status = 'finished'") == "4");
+  CHECK(count(dir / "gantry.sqlite", "status = 'finished'") == "6");
 }

@@ -8,11 +8,14 @@
 #include <atomic>
 
 #include "gantry/search/search_job.hpp"
+#include "quiet_observer.hpp"
 #include "sweep_target.hpp"
 #include "test_support.hpp"
 
 using gantry::testing::ScratchDir;
 using gantry::testing::target_in;
+
+using gantry::testing::QuietObserver;
 
 namespace {
 
@@ -32,15 +35,6 @@ generated_rows = 10
 final_rows = 10
 energy_rows = 10
 )";
-
-class QuietObserver final : public gantry::SearchObserver {
- public:
-  void sweep_started(int, int, int) override {}
-  void run_ended(const gantry::RunEnded&) override {}
-  void sweep_ended() override {}
-  void round_started(const gantry::RoundProgress&) override {}
-  void round_decided(const gantry::SearchRound&, const std::vector<std::string>&) override {}
-};
 
 }  // namespace
 

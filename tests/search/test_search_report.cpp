@@ -13,6 +13,7 @@
 #include "gantry/search/search_job.hpp"
 #include "gantry/store/results_snapshot.hpp"
 #include "gantry/store/sqlite.hpp"
+#include "quiet_observer.hpp"
 #include "sweep_target.hpp"
 #include "test_support.hpp"
 
@@ -20,16 +21,9 @@ using gantry::analysis::ReportFormat;
 using gantry::testing::ScratchDir;
 using gantry::testing::target_in;
 
-namespace {
+using gantry::testing::QuietObserver;
 
-class QuietObserver final : public gantry::SearchObserver {
- public:
-  void sweep_started(int, int, int) override {}
-  void run_ended(const gantry::RunEnded&) override {}
-  void sweep_ended() override {}
-  void round_started(const gantry::RoundProgress&) override {}
-  void round_decided(const gantry::SearchRound&, const std::vector<std::string>&) override {}
-};
+namespace {
 
 // x2 trained for 20 epochs against 300 and 400: the short one is eliminated in the second round.
 gantry::SearchOutcome race_on_x2(const ScratchDir& dir) {

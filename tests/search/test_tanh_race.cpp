@@ -9,19 +9,13 @@
 
 #include "gantry/search/search_job.hpp"
 #include "gantry/store/results_reader.hpp"
+#include "quiet_observer.hpp"
 #include "sweep_target.hpp"
 #include "test_support.hpp"
 
-namespace {
+using gantry::testing::QuietObserver;
 
-class QuietObserver final : public gantry::SearchObserver {
- public:
-  void sweep_started(int, int, int) override {}
-  void run_ended(const gantry::RunEnded&) override {}
-  void sweep_ended() override {}
-  void round_started(const gantry::RoundProgress&) override {}
-  void round_decided(const gantry::SearchRound&, const std::vector<std::string>&) override {}
-};
+namespace {
 
 gantry::SearchOutcome search_k(gantry::SearchStrategy strategy, const std::string& name,
                                const gantry::testing::ScratchDir& dir) {

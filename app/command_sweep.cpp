@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "gantry/base/errors.hpp"
 #include "gantry/base/table_output.hpp"
+#include "gantry/base/text.hpp"
 #include "gantry/store/results_reader.hpp"
 #include "gantry/sweep/sweep_job.hpp"
 #include "progress.hpp"
@@ -34,9 +35,10 @@ std::string command_line(const std::string& command, const std::vector<std::stri
 
 void print_summary(const SweepReport& report, const SweepTarget& target, bool published) {
   const SweepResult& result = report.result;
-  std::cout << "sweep '" << report.name << "': " << result.planned << " runs planned; now "
-            << result.finished << " finished, " << result.failed << " failed; recorded earlier "
-            << result.recorded_finished << " finished, " << result.recorded_failed << " failed";
+  std::cout << "sweep '" << report.name << "': " << counted(result.planned, "run")
+            << " planned; now " << result.finished << " finished, " << result.failed
+            << " failed; recorded earlier " << result.recorded_finished << " finished, "
+            << result.recorded_failed << " failed";
   if (result.busy) std::cout << "; " << result.busy << " running in another gantry process";
   if (result.interrupted) std::cout << "; " << result.interrupted << " interrupted";
   std::cout << "\n";

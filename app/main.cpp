@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
     // Only runs stop gracefully; other commands keep the default: Ctrl-C ends them at once.
     std::signal(SIGINT, on_stop_signal);
     std::signal(SIGTERM, on_stop_signal);
+    std::signal(SIGHUP, on_stop_signal);  // a closed terminal or ssh session: stop as for SIGTERM
   }
   try {
     if (command == "run") return command_run(args, stop_flag);
@@ -77,9 +78,9 @@ int main(int argc, char** argv) {
     if (command == "report") return command_report(args);
     if (command == "new") return command_new(args);
     if (command == "merge") return command_merge(args);
-    std::cerr
-        << "gantry: unknown command '" << command
-        << "'; expected run, sweep, search, merge, plugins, runs, query, report or new (gantry --help)\n";
+    std::cerr << "gantry: unknown command '" << command
+              << "'; expected run, sweep, search, merge, plugins, runs, query, report or new "
+                 "(gantry --help)\n";
     return kUsage;
   } catch (const boost::program_options::error& error) {
     std::cerr << "gantry " << command << ": " << error.what() << " (gantry " << command

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "gantry/base/text.hpp"
 #include "gantry/cluster/sharded_sweep.hpp"
 
 namespace gantry::cli {
@@ -9,7 +10,7 @@ namespace gantry::cli {
 void print_preview(std::ostream& out, const std::string& title, const std::string& recorded_in,
                    const SweepPreview& preview) {
   const ResumeCounts& counts = preview.counts;
-  out << "dry run of " << title << ": " << preview.planned << " runs planned\n"
+  out << "dry run of " << title << ": " << counted(preview.planned, "run") << " planned\n"
       << "recorded in " << recorded_in << " and skipped: " << counts.recorded_finished
       << " finished, " << counts.recorded_failed << " failed, " << counts.busy
       << " running in another gantry process\n"

@@ -89,3 +89,12 @@ TEST_CASE("sweep --dry-run shows the plan and what is recorded, and writes nothi
     CHECK(files_in(dir) == recorded);
   }
 }
+
+TEST_CASE("a plan of one run says so in the singular", "[cli][sweep][dry_run]") {
+  ScratchDir dir;
+  dir.write("small.ini", gantry::testing::kSmallExperiment);
+  auto one = run_gantry(dir.path(), "sweep small.ini --seeds 1 --dry-run");
+  INFO(one.output);
+  CHECK(one.exit_code == 0);
+  CHECK_THAT(one.output, Catch::Contains("dry run of sweep 'small': 1 run planned\n"));
+}

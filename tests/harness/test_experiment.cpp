@@ -1,3 +1,5 @@
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 
 #include "gantry/base/errors.hpp"
@@ -96,4 +98,11 @@ TEST_CASE("malformed or missing experiment files are refused", "[experiment]") {
   CHECK_THROWS_WITH(
       gantry::read_experiment_file(dir.write("twice.ini", "[trainer]\nk = 1\nk = 2\n").string()),
       Catch::Contains("set twice"));
+  std::filesystem::create_directory(dir / "adir.ini");
+  CHECK_THROWS_WITH(gantry::read_experiment_file((dir / "adir.ini").string()),
+                    Catch::Contains("is not a regular file"));
+  // A FIFO would block in open() until a writer came: refused without opening it.
+  REQUIRE(mkfifo((dir / "fifo.ini").c_str(), 0600) == 0);
+  CHECK_THROWS_WITH(gantry::read_experiment_file((dir / "fifo.ini").string()),
+                    Catch::Contains("is not a regular file"));
 }

@@ -91,6 +91,20 @@ TEST_CASE("databases gantry must not touch are refused", "[results_db]") {
     CHECK_THROWS_AS(gantry::ResultsDb(path), gantry::SchemaError);
     CHECK_THROWS_WITH(gantry::ResultsReader(path), Catch::Contains("newer than this gantry"));
   }
+  SECTION("a Gantry database whose schema version was set by hand to 0 or -1") {
+    std::string path = (dir / "edited.sqlite").string();
+    { gantry::ResultsDb db(path); }
+    for (int version : {0, -1}) {
+      INFO(version);
+      {
+        gantry::sqlite::Connection raw(path, gantry::sqlite::Connection::Mode::read_write_create,
+                                       1000);
+        raw.execute("PRAGMA user_version = " + std::to_string(version));
+      }
+      CHECK_THROWS_WITH(gantry::ResultsDb(path), Catch::Contains("changed by hand"));
+      CHECK_THROWS_WITH(gantry::ResultsReader(path), Catch::Contains("changed by hand"));
+    }
+  }
   SECTION("another application's SQLite database") {
     std::string path = (dir / "other.sqlite").string();
     {
@@ -127,6 +141,12 @@ TEST_CASE("queries are read-only", "[results_db]") {
                     Catch::Contains("one SQL statement"));
   CHECK_THROWS_AS(reader.query("SELEKT 1"), gantry::StorageError);
   CHECK(scalar(reader, "SELECT count(*) FROM sweeps") == "1");
+  // fts3_tokenizer('simple') returns a raw pointer; with a second argument it installs one.
+  CHECK_THROWS_WITH(reader.query("SELECT fts3_tokenizer('simple')"),
+                    Catch::Contains("not authorized"));
+  CHECK_THROWS_WITH(reader.query("SELECT load_extension('/nonexistent.so')"),
+                    Catch::Contains("not authorized"));
+  CHECK(scalar(reader, "SELECT upper('ok') || abs(-1)") == "OK1");
 }
 
 TEST_CASE("a held write lock makes writers fail with a busy error", "[results_db]") {

@@ -111,6 +111,14 @@ TEST_CASE("a bad request is refused before anything is recorded", "[sweep_job]")
     request.grid = {"trainer.kk=1,2"};
     CHECK_THROWS_AS(gantry::plan_sweep_request(request), gantry::ConfigError);
   }
+  SECTION("a grid of more points than a plan holds") {
+    std::string values;
+    for (int value = 1; value <= 1000; ++value)
+      values += (value > 1 ? "," : "") + std::to_string(value);
+    request.grid = {"trainer.k=" + values, "trainer.epochs=" + values};
+    CHECK_THROWS_WITH(gantry::plan_sweep_request(request),
+                      Catch::Contains("1000 x 1000 values make more than 100000 grid points"));
+  }
   SECTION("a negative --jobs") {
     request.jobs = -1;
     CHECK_THROWS_WITH(gantry::plan_sweep_request(request), Catch::Contains("--jobs"));

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <limits>
 
 #include "gantry/base/errors.hpp"
 #include "gantry/sweep/sweep_plan.hpp"
@@ -10,6 +11,11 @@ TEST_CASE("seed lists parse ranges and lists in order", "[sweep_plan]") {
   CHECK(gantry::parse_seeds("7") == std::vector<std::int64_t>{7});
   CHECK(gantry::parse_seeds("1,5,3") == std::vector<std::int64_t>{1, 5, 3});
   CHECK(gantry::parse_seeds("0-1,10-11") == std::vector<std::int64_t>{0, 1, 10, 11});
+  // The largest seed ends a range (the loop once overflowed past it and never ended).
+  const std::int64_t largest = std::numeric_limits<std::int64_t>::max();
+  CHECK(gantry::parse_seeds("9223372036854775807") == std::vector<std::int64_t>{largest});
+  CHECK(gantry::parse_seeds("9223372036854775806-9223372036854775807") ==
+        std::vector<std::int64_t>{largest - 1, largest});
 }
 
 TEST_CASE("bad seed lists are refused with the offending part", "[sweep_plan]") {

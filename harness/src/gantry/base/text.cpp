@@ -28,6 +28,10 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
   return text;
 }
 
+std::string counted(long long count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
   std::string quoted = "\"";

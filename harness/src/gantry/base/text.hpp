@@ -16,6 +16,9 @@ std::vector<std::string> split_nonempty(const std::string& text, char separator)
 // {"a", "b"} -> "a, b" with separator ", ".
 std::string join(const std::vector<std::string>& parts, const std::string& separator);
 
+// "1 run", "3 runs": a count with its noun, plural by adding "s".
+std::string counted(long long count, const std::string& noun);
+
 // A CSV field (RFC 4180): quoted, with quotes doubled, only when it holds a comma, quote or
 // line break.
 std::string csv_field(const std::string& text);

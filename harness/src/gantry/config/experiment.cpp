@@ -1,6 +1,7 @@
 #include "gantry/config/experiment.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -58,6 +59,12 @@ std::string RawSettings::origin_of(const std::string& key) const {
 }
 
 RawSettings read_experiment_file(const std::string& path) {
+  // Checked before opening: a directory opens as an empty file, and a FIFO blocks in open().
+  std::error_code error;
+  std::filesystem::file_status status = std::filesystem::status(path, error);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    throw ConfigError("experiment file '" + path + "' is not a regular file");
+  }
   std::ifstream file(path);
   if (!file) throw ConfigError("cannot read experiment file '" + path + "'");
   RawSettings raw;

@@ -11,9 +11,6 @@
 namespace gantry {
 namespace {
 
-// Larger grids than this are a mistake in the space, not a search a 2-core budget can run.
-constexpr std::size_t kGridLimit = 100000;
-
 void check_request(const SearchRequest& request) {
   if (request.metric.empty()) throw ConfigError("--metric is required: the summary key to compare");
   if (!(request.alpha > 0 && request.alpha < 1)) {
@@ -32,7 +29,7 @@ std::vector<Configuration> configurations_of(const SearchRequest& request,
   bool sample = request.strategy == SearchStrategy::random ||
                 (request.strategy != SearchStrategy::grid && !is_enumerable(space));
   if (sample) return sample_configurations(space, request.configurations, request.sample_seed);
-  return grid_configurations(space, kGridLimit);
+  return grid_configurations(space, kMaxGridPoints);
 }
 
 RawSettings settings_of(const RawSettings& base, const Configuration& configuration,

@@ -40,6 +40,7 @@ sqlite::Connection open_results_read_only(const std::string& path) {
     throw SchemaError("'" + path + "' is empty: it holds no Gantry results yet");
   }
   connection.execute("PRAGMA query_only = ON");
+  connection.guard_untrusted_sql();
   connection.execute("PRAGMA mmap_size = " + std::to_string(kReadOnlyMappingBytes));
   return connection;
 }

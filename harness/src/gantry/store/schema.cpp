@@ -156,6 +156,16 @@ int check_schema(sqlite::Connection& connection) {
   if (application_id != kResultsApplicationId) {
     throw SchemaError("'" + connection.path() + "' is not a Gantry results database");
   }
+  // A Gantry database whose version was overwritten: version 0 would read as empty and be
+  // created again over its tables, a negative one would index the migrations out of range.
+  if (version < 1) {
+    throw SchemaError("'" + connection.path() +
+                      "' is a Gantry results database with schema "
+                      "version " +
+                      std::to_string(version) +
+                      " (PRAGMA user_version), which no "
+                      "gantry writes: it was changed by hand; gantry will not touch it");
+  }
   if (version > kResultsSchemaVersion) {
     throw SchemaError("'" + connection.path() + "' has schema version " + std::to_string(version) +
                       ", newer than this gantry understands (" +

@@ -1,5 +1,7 @@
 #include "gantry/store/sqlite.hpp"
 
+#include <utility>
+
 namespace gantry::sqlite {
 
 Connection::Connection(const std::string& path, Mode mode, int busy_timeout_ms, Threading threading)
@@ -18,6 +20,34 @@ Connection::Connection(const std::string& path, Mode mode, int busy_timeout_ms, 
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, busy_timeout_ms);
+}
+
+namespace {
+
+// Denies the functions listed in guard_untrusted_sql; allows everything else (what may write is
+// refused elsewhere: a read-only open, query_only, and the statement's own read-only check).
+extern "C" int deny_unsafe_functions(void*, int action, const char*, const char* function,
+                                     const char*, const char*) {
+  if (action != SQLITE_FUNCTION || function == nullptr) return SQLITE_OK;
+  for (const char* denied : {"fts3_tokenizer", "load_extension"}) {
+    if (sqlite3_stricmp(function, denied) == 0) return SQLITE_DENY;
+  }
+  return SQLITE_OK;
+}
+
+}  // namespace
+
+void Connection::guard_untrusted_sql() {
+  const std::pair<int, const char*> settings[] = {
+      {SQLITE_DBCONFIG_DEFENSIVE, "defensive"},
+      {SQLITE_DBCONFIG_TRUSTED_SCHEMA, "trusted_schema"},
+      {SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, "fts3_tokenizer"},
+      {SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, "load_extension"}};
+  for (const auto& [option, name] : settings) {
+    int on = option == SQLITE_DBCONFIG_DEFENSIVE ? 1 : 0;
+    check(sqlite3_db_config(db_, option, on, nullptr), std::string("setting ") + name);
+  }
+  check(sqlite3_set_authorizer(db_, deny_unsafe_functions, nullptr), "setting the authorizer");
 }
 
 Connection::~Connection() {

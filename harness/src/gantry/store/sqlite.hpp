@@ -50,6 +50,11 @@ class Connection {
   // Rows the last INSERT, UPDATE or DELETE changed.
   int changes() const { return sqlite3_changes(db_); }
 
+  // For SQL typed by a user (gantry query): turns off what a SELECT could misuse. SQLite's
+  // defensive mode, no trusted schema, no extension loading, and an authorizer that denies the
+  // functions that hand out or take raw pointers (fts3_tokenizer) or load code.
+  void guard_untrusted_sql();
+
   // Throws the matching StorageError for a non-OK status, naming the database and `what`.
   void check(int status, const std::string& what) const;
 

@@ -34,7 +34,9 @@ std::vector<std::int64_t> list_seeds(const std::string& spec, bool refuse_repeat
     if (last - first >= 1000000) {
       throw ConfigError("--seeds '" + spec + "': range '" + part + "' has over a million seeds");
     }
-    for (std::int64_t seed = first; seed <= last; ++seed) {
+    // Counted from `first`: `++seed` past a `last` of INT64_MAX would overflow and never end.
+    for (std::int64_t offset = 0; offset <= last - first; ++offset) {
+      const std::int64_t seed = first + offset;
       if (refuse_repeats && !seen.insert(seed).second) {
         throw ConfigError("--seeds '" + spec + "': seed " + std::to_string(seed) +
                           " is listed twice");
@@ -92,8 +94,25 @@ void check_axes_differ(const std::vector<GridAxis>& grid) {
   }
 }
 
+void check_grid_size(const std::vector<GridAxis>& grid) {
+  std::size_t points = 1;
+  std::vector<std::string> sizes;
+  for (const GridAxis& axis : grid) {
+    sizes.push_back(std::to_string(axis.values.size()));
+    points = axis.values.size() > kMaxGridPoints / points ? kMaxGridPoints + 1
+                                                          : points * axis.values.size();
+  }
+  if (points > kMaxGridPoints) {
+    throw ConfigError("--grid: " + join(sizes, " x ") + " values make more than " +
+                      std::to_string(kMaxGridPoints) +
+                      " grid points, each checked by the plugins before the first run; split "
+                      "the grid into several sweeps");
+  }
+}
+
 // The settings of every grid point, first axis varying slowest.
 std::vector<RawSettings> expand_grid(const RawSettings& base, const std::vector<GridAxis>& grid) {
+  check_grid_size(grid);
   std::vector<RawSettings> points{base};
   for (const GridAxis& axis : grid) {
     std::vector<RawSettings> expanded;

@@ -4,6 +4,7 @@
 // points and its seeds, not a million copies of the experiment.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -19,6 +20,10 @@ class PluginCatalog;
 
 // "1-8", "3", "1,2,5", "1-4,10-12"; seeds are non-negative and listed once each, in order.
 std::vector<std::int64_t> parse_seeds(const std::string& spec);
+
+// The most grid points a sweep or search plans: each is resolved and checked by the plugins up
+// front, so a larger grid is a mistake in the command, not a sweep this machine can run.
+inline constexpr std::size_t kMaxGridPoints = 100000;
 
 // One --grid axis: "trainer.k=1,2,3,5".
 struct GridAxis {

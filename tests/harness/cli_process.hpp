@@ -32,6 +32,16 @@ inline std::string count(const std::filesystem::path& db, const std::string& whe
   return csv.substr(csv.find('\n') + 1, csv.size() - csv.find('\n') - 2);
 }
 
+// Everything a run measured, keyed by run identity so run ids and order do not matter.
+inline std::string all_measurements(const std::filesystem::path& db) {
+  return query(db,
+               "SELECT runs.identity, metrics.key, metrics.step, metrics.value FROM metrics "
+               "JOIN runs ON runs.id = metrics.run_id ORDER BY 1, 2, 3") +
+         query(db,
+               "SELECT runs.identity, summaries.key, summaries.value FROM summaries "
+               "JOIN runs ON runs.id = summaries.run_id ORDER BY 1, 2");
+}
+
 // gantry started in `dir` without waiting for it. Killed (SIGKILL) and reaped when the object
 // goes out of scope still running, so a failed REQUIRE never leaves a sweep behind.
 class BackgroundGantry {

@@ -13,6 +13,7 @@
 #include "gantry/store/results_reader.hpp"
 #include "test_support.hpp"
 
+using gantry::testing::all_measurements;
 using gantry::testing::BackgroundGantry;
 using gantry::testing::count;
 using gantry::testing::query;
@@ -33,16 +34,6 @@ heldout_rows = 200
 generated_rows = 200
 final_rows = 100
 )";
-
-// Everything a run measured, keyed by run identity so run ids and order do not matter.
-std::string all_measurements(const std::filesystem::path& db) {
-  return query(db,
-               "SELECT runs.identity, metrics.key, metrics.step, metrics.value FROM metrics "
-               "JOIN runs ON runs.id = metrics.run_id ORDER BY 1, 2, 3") +
-         query(db,
-               "SELECT runs.identity, summaries.key, summaries.value FROM summaries "
-               "JOIN runs ON runs.id = summaries.run_id ORDER BY 1, 2");
-}
 
 std::vector<float> final_samples(const std::filesystem::path& db, const std::string& identity) {
   gantry::ResultsReader reader(db.string());

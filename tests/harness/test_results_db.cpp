@@ -2,6 +2,7 @@
 
 #include "gantry/base/errors.hpp"
 #include "gantry/base/system.hpp"
+#include "gantry/store/busy_retry.hpp"
 #include "gantry/store/results_db.hpp"
 #include "gantry/store/results_reader.hpp"
 #include "gantry/store/schema.hpp"
@@ -248,4 +249,33 @@ TEST_CASE("reading recorded runs creates no database", "[results_db]") {
   dir.write("not-a-db.sqlite", "plain text, not SQLite");
   CHECK_THROWS_AS(gantry::read_recorded_runs((dir / "not-a-db.sqlite").string(), "demo"),
                   gantry::SchemaError);
+}
+
+TEST_CASE("a write is tried again while the database stays locked, and only then",
+          "[results_db][busy]") {
+  int attempts = 0;
+  SECTION("a lock released before the last attempt is waited out") {
+    int value = gantry::retry_when_busy([&] {
+      if (++attempts < gantry::kBusyAttempts) throw gantry::DatabaseBusyError("locked");
+      return 7;
+    });
+    CHECK(value == 7);
+    CHECK(attempts == gantry::kBusyAttempts);
+  }
+  SECTION("a lock held through every attempt goes to the caller") {
+    CHECK_THROWS_AS(gantry::retry_when_busy([&] {
+                      ++attempts;
+                      throw gantry::DatabaseBusyError("locked");
+                    }),
+                    gantry::DatabaseBusyError);
+    CHECK(attempts == gantry::kBusyAttempts);
+  }
+  SECTION("any other storage error is not retried") {
+    CHECK_THROWS_AS(gantry::retry_when_busy([&] {
+                      ++attempts;
+                      throw gantry::StorageError("database or disk is full");
+                    }),
+                    gantry::StorageError);
+    CHECK(attempts == 1);
+  }
 }

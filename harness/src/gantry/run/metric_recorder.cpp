@@ -1,5 +1,7 @@
 #include "gantry/run/metric_recorder.hpp"
 
+#include "gantry/store/busy_retry.hpp"
+
 namespace gantry {
 
 MetricRecorder::MetricRecorder(std::int64_t run_id, ResultsDb& db, RunArtifacts& artifacts,
@@ -14,7 +16,17 @@ MetricRecorder::MetricRecorder(std::int64_t run_id, ResultsDb& db, RunArtifacts&
 void MetricRecorder::record(long long step, const std::string& key, double value) {
   pending_.push_back(MetricPoint{key, step, value});
   curves_[key].emplace_back(step, value);
-  if (pending_.size() >= batch_size_) write_pending();
+  if (pending_.size() >= batch_size_) write_pending_unless_busy();
+}
+
+void MetricRecorder::write_pending_unless_busy() {
+  try {
+    write_pending();
+  } catch (const DatabaseBusyError&) {
+    // Another process holds the lock: the points stay pending and go with the next write, and
+    // flush() waits for the lock.
+    last_write_ = std::chrono::steady_clock::now();
+  }
 }
 
 void MetricRecorder::write_pending() {
@@ -24,11 +36,13 @@ void MetricRecorder::write_pending() {
 }
 
 void MetricRecorder::write_pending_if_due() {
-  if (std::chrono::steady_clock::now() - last_write_ >= write_interval_) write_pending();
+  if (std::chrono::steady_clock::now() - last_write_ >= write_interval_) {
+    write_pending_unless_busy();
+  }
 }
 
 void MetricRecorder::flush() {
-  write_pending();
+  retry_when_busy([this] { write_pending(); });
   artifacts_.write_curves(curves_);
 }
 

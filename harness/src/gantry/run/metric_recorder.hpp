@@ -29,15 +29,19 @@ class MetricRecorder {
   void record(long long step, const std::string& key, double value);
   // Writes the pending points to the database.
   void write_pending();
-  // Writes them if the write interval has passed since the last write.
+  // Writes them if the write interval has passed since the last write. While another process
+  // holds the database lock, keeps them pending instead (record() does the same).
   void write_pending_if_due();
-  // Writes the pending points, then every curve to the HDF5 file (also on failure).
+  // Writes the pending points (waiting out a held lock, retry_when_busy), then every curve to
+  // the HDF5 file (also on failure).
   void flush();
 
   // The last value of every metric, by key: the run's summaries.
   std::vector<std::pair<std::string, double>> summaries() const;
 
  private:
+  void write_pending_unless_busy();
+
   std::int64_t run_id_;
   ResultsDb& db_;
   RunArtifacts& artifacts_;

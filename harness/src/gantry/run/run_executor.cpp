@@ -11,6 +11,7 @@
 #include "gantry/plugin/plugin_catalog.hpp"
 #include "gantry/run/run_plugins.hpp"
 #include "gantry/run/run_session.hpp"
+#include "gantry/store/busy_retry.hpp"
 #include "gantry/store/results_db.hpp"
 
 namespace gantry {
@@ -94,6 +95,8 @@ void run_claimed(const PlannedRun& plan, const RunStart& start, RunStore& store,
   } catch (const Interrupted&) {
     outcome.status = RunStatus::interrupted;
     outcome.error = "interrupted";
+  } catch (const StorageError&) {
+    throw;  // the machinery, not the run: execute_run leaves the run to be rerun
   } catch (const std::exception& error) {
     outcome.status = RunStatus::failed;
     outcome.error = error.what();
@@ -101,6 +104,17 @@ void run_claimed(const PlannedRun& plan, const RunStart& start, RunStore& store,
     // Plugin calls are guarded by the session and the catalog; this is a last resort.
     outcome.status = RunStatus::failed;
     outcome.error = "an exception that is not a std::exception ended the run";
+  }
+}
+
+// After the store failed mid-run: marks the run interrupted, so the next invocation reruns it
+// (if even that cannot be written, the row stays "running" under this dead process, which the
+// next invocation also reruns). Never blames the run.
+void leave_for_rerun(RunStore& store, std::int64_t run_id, const StorageError& error) noexcept {
+  try {
+    store.db.mark_interrupted(run_id, std::string("the results store failed: ") + error.what() +
+                                          "; rerun the sweep once it can be written");
+  } catch (...) {
   }
 }
 
@@ -113,7 +127,8 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
                  plan.identity,        experiment.to_ini(),
                  experiment.plugins(), params_of(experiment)};
   RunOutcome outcome;
-  std::optional<std::int64_t> claimed = store.db.begin_run(start, policy);
+  std::optional<std::int64_t> claimed =
+      retry_when_busy([&] { return store.db.begin_run(start, policy); });
   if (!claimed) {
     outcome.status = RunStatus::not_claimed;
     return outcome;
@@ -121,18 +136,26 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
   outcome.run_id = *claimed;
   auto started = std::chrono::steady_clock::now();
   Measured measured;
-  run_claimed(plan, start, store, catalog, stop_flag, outcome, measured);
+  try {
+    run_claimed(plan, start, store, catalog, stop_flag, outcome, measured);
+  } catch (const StorageError& error) {
+    leave_for_rerun(store, outcome.run_id, error);
+    throw;
+  }
   outcome.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   if (outcome.status == RunStatus::interrupted) {
-    store.db.mark_interrupted(outcome.run_id, "interrupted; resumed by rerunning the sweep");
+    retry_when_busy([&] {
+      store.db.mark_interrupted(outcome.run_id, "interrupted; resumed by rerunning the sweep");
+    });
     return outcome;
   }
   RecordedStatus status =
       outcome.status == RunStatus::finished ? RecordedStatus::finished : RecordedStatus::failed;
-  store.db.end_run(outcome.run_id, RunEnd{status, outcome.wall_seconds, measured.steps,
-                                          outcome.error, std::move(measured.summaries)});
+  RunEnd end{status, outcome.wall_seconds, measured.steps, outcome.error,
+             std::move(measured.summaries)};
+  retry_when_busy([&] { store.db.end_run(outcome.run_id, end); });
   return outcome;
 }
 

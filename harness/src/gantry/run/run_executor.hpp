@@ -1,6 +1,9 @@
 // Executes one run from start to its recorded end: creates the plugins, trains, evaluates and
 // records. Whatever happens inside (a plugin throws, a loss diverges, the user interrupts), the
 // run ends recorded: finished, failed with its error text, or left "running" to be resumed.
+// The one exception is the machinery: when the results database or the HDF5 files cannot be
+// written (a full disk, a lock held past every retry), the run is not blamed: it is left to be
+// rerun and the StorageError goes to the caller, which stops the sweep.
 #pragma once
 
 #include <atomic>
@@ -45,6 +48,7 @@ struct RunOutcome {
   double wall_seconds = 0.0;
 };
 
+// Throws StorageError when the store fails (see above); never for the run's own failures.
 RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCatalog& catalog,
                        const ResumePolicy& policy, const std::atomic<bool>& stop_flag);
 

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 
+#include "gantry/base/errors.hpp"
 #include "gantry/base/number_format.hpp"
 #include "gantry/store/results_db.hpp"
 #include "gantry/sweep/sweep_resume.hpp"
@@ -68,18 +70,28 @@ struct OutcomeTally {
   }
 };
 
-RunOutcome execute_or_fail(const PlannedRun& run, RunStore& store, const PluginCatalog& catalog,
-                           const ResumePolicy& policy, const std::atomic<bool>& stop_flag) {
-  try {
-    return execute_run(run, store, catalog, policy, stop_flag);
-  } catch (const std::exception& error) {
-    // Only the results store itself can fail here (execute_run records everything else).
-    RunOutcome outcome;
-    outcome.status = RunStatus::failed;
-    outcome.error = std::string("could not record the run: ") + error.what();
-    return outcome;
+// The first failure of the results store, which stops every worker: the machinery, not a run.
+class StoreFailure {
+ public:
+  void record(const StorageError& error) {
+    std::lock_guard lock(mutex_);
+    if (message_.empty()) message_ = error.what();
+    failed_ = true;
   }
-}
+  bool failed() const { return failed_.load(); }
+  // Throws it, if there was one, naming what to do.
+  void rethrow() const {
+    if (!failed_.load()) return;
+    throw StorageError("the sweep stopped because the results could not be written: " + message_ +
+                       ". No run was recorded as failed for it; once there is room (or the lock "
+                       "is released), the same command continues the sweep");
+  }
+
+ private:
+  std::mutex mutex_;
+  std::atomic<bool> failed_{false};
+  std::string message_;
+};
 
 }  // namespace
 
@@ -99,13 +111,19 @@ SweepResult run_sweep(const SweepPlan& plan, const RecordedSweep& sweep, RunStor
   const std::vector<std::string> varying = varying_keys(plan);
   OutcomeTally tally;
   std::atomic<std::size_t> next{0};
+  StoreFailure store_failure;
   auto worker = [&] {
-    for (std::size_t index = next++; index < pending.size() && !stop_flag.load(); index = next++) {
+    for (std::size_t index = next++;
+         index < pending.size() && !stop_flag.load() && !store_failure.failed(); index = next++) {
       const PlannedRun run = plan.run(pending[index], sweep.id, sweep.name);
-      RunOutcome outcome = execute_or_fail(run, store, catalog, settings.policy, stop_flag);
-      tally.count(outcome.status);
-      if (outcome.status != RunStatus::interrupted)
-        observer.run_ended(ended(run, outcome, varying));
+      try {
+        RunOutcome outcome = execute_run(run, store, catalog, settings.policy, stop_flag);
+        tally.count(outcome.status);
+        if (outcome.status != RunStatus::interrupted)
+          observer.run_ended(ended(run, outcome, varying));
+      } catch (const StorageError& error) {
+        store_failure.record(error);
+      }
     }
   };
   int threads = std::max(1, std::min<int>(settings.jobs, static_cast<int>(pending.size())));
@@ -114,6 +132,7 @@ SweepResult run_sweep(const SweepPlan& plan, const RecordedSweep& sweep, RunStor
   worker();
   for (auto& thread : workers) thread.join();
   observer.sweep_ended();
+  store_failure.rethrow();
   tally.add_to(result, pending.size());
   return result;
 }

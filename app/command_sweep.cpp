@@ -41,6 +41,7 @@ void print_summary(const SweepReport& report, const SweepTarget& target, bool pu
             << result.recorded_failed << " failed";
   if (result.busy) std::cout << "; " << result.busy << " running in another gantry process";
   if (result.interrupted) std::cout << "; " << result.interrupted << " interrupted";
+  if (result.not_started) std::cout << "; " << result.not_started << " not started";
   std::cout << "\n";
   // A published share's results are in --shard-dir; its scratch copy is gone.
   if (!published) {
@@ -94,7 +95,7 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   if (auto published = shard.publish()) std::cout << "published to " << published->string() << "\n";
   print_summary(report, target, shard.workspace().has_value());
   if (command == "run") print_run(report, target);
-  if (report.result.interrupted > 0 || stop_flag.load()) {
+  if (report.result.interrupted > 0 || report.result.not_started > 0 || stop_flag.load()) {
     std::cerr << "interrupted: rerun the same command to resume\n";
     return kInterrupted;
   }

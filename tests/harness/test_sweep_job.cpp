@@ -154,3 +154,26 @@ TEST_CASE("an unwritable artifacts directory fails before a run is recorded", "[
   CHECK(reader.query("SELECT count(*) FROM runs").rows.at(0).at(0) ==
         gantry::Value{std::int64_t{0}});
 }
+
+TEST_CASE("a stopped sweep counts the runs it never started apart from interrupted ones",
+          "[sweep_job]") {
+  // Stops the sweep as its first run ends, as Ctrl-C between two runs would.
+  class StopAfterFirst final : public gantry::SweepObserver {
+   public:
+    explicit StopAfterFirst(std::atomic<bool>& stop) : stop_(stop) {}
+    void sweep_started(int, int, int) override {}
+    void run_ended(const gantry::RunEnded&) override { stop_ = true; }
+    void sweep_ended() override {}
+
+   private:
+    std::atomic<bool>& stop_;
+  };
+  ScratchDir dir;
+  std::atomic<bool> stop{false};
+  StopAfterFirst observer(stop);
+  gantry::PlannedSweep sweep = gantry::plan_sweep_request(short_x2_sweep(1));
+  gantry::SweepReport report = gantry::execute_sweep(sweep, target_in(dir), observer, stop);
+  CHECK(report.result.finished == 1);
+  CHECK(report.result.interrupted == 0);
+  CHECK(report.result.not_started == 3);
+}

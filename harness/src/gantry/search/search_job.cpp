@@ -65,7 +65,7 @@ class RoundRunner {
     SweepResult result = run_sweep(plan, RecordedSweep{sweep_id_, search_.name}, store_,
                                    search_.catalog, settings, stop_flag_, observer_);
     failed_ += result.failed + result.recorded_failed;
-    if (result.interrupted > 0 || stop_flag_.load()) {
+    if (result.interrupted > 0 || result.not_started > 0 || stop_flag_.load()) {
       stop_ = SearchStop::interrupted;
     } else if (result.busy > 0) {
       stop_ = SearchStop::busy;

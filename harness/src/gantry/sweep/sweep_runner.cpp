@@ -54,19 +54,22 @@ struct OutcomeTally {
   std::atomic<int> finished{0};
   std::atomic<int> failed{0};
   std::atomic<int> not_claimed{0};
+  std::atomic<int> interrupted{0};
 
   void count(RunStatus status) {
     if (status == RunStatus::finished) ++finished;
     if (status == RunStatus::failed) ++failed;
     if (status == RunStatus::not_claimed) ++not_claimed;
+    if (status == RunStatus::interrupted) ++interrupted;
   }
-  // Every run set out to execute that neither ended nor was left to another process was
-  // interrupted, or never started because the sweep stopped first.
+  // Every run set out to execute that did not come to an end here never started: the sweep
+  // stopped first.
   void add_to(SweepResult& result, std::size_t set_out) const {
     result.finished = finished;
     result.failed = failed;
     result.busy += not_claimed;
-    result.interrupted = static_cast<int>(set_out) - finished - failed - not_claimed;
+    result.interrupted = interrupted;
+    result.not_started = static_cast<int>(set_out) - finished - failed - not_claimed - interrupted;
   }
 };
 

@@ -33,7 +33,8 @@ struct SweepResult {
   int busy = 0;               // being run by another live gantry process
   int finished = 0;
   int failed = 0;
-  int interrupted = 0;  // stopped before they ended, or before they started
+  int interrupted = 0;  // started, then stopped before they ended
+  int not_started = 0;  // the sweep stopped before it came to them
 
   // Every planned run is now recorded as finished.
   bool complete() const { return finished + recorded_finished == planned; }

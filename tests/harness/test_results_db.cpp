@@ -1,3 +1,5 @@
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 
 #include "gantry/base/errors.hpp"
@@ -6,6 +8,7 @@
 #include "gantry/store/results_db.hpp"
 #include "gantry/store/results_reader.hpp"
 #include "gantry/store/schema.hpp"
+#include "gantry/store/sqlite.hpp"
 #include "test_support.hpp"
 
 using gantry::testing::ScratchDir;
@@ -278,4 +281,33 @@ TEST_CASE("a write is tried again while the database stays locked, and only then
                     gantry::StorageError);
     CHECK(attempts == 1);
   }
+}
+
+TEST_CASE("what is not a regular file is refused before SQLite opens it", "[results_db]") {
+  ScratchDir dir;
+  // A FIFO would block open() until a writer came; a symlink loop used to escape as a
+  // filesystem error.
+  REQUIRE(mkfifo((dir / "fifo.sqlite").c_str(), 0600) == 0);
+  std::filesystem::create_symlink(dir / "loop-b", dir / "loop-a");
+  std::filesystem::create_symlink(dir / "loop-a", dir / "loop-b");
+  for (const char* name : {"fifo.sqlite", "loop-a"}) {
+    INFO(name);
+    std::string path = (dir / name).string();
+    CHECK_THROWS_WITH(gantry::ResultsDb(path), Catch::Contains("cannot open database"));
+    CHECK_THROWS_WITH(gantry::ResultsReader(path), Catch::Contains("cannot open database"));
+  }
+}
+
+TEST_CASE("an immutable read opens a path with characters a URI escapes", "[results_db]") {
+  ScratchDir dir;
+  std::string path = (dir / "a b?c#d%e.sqlite").string();
+  {
+    gantry::ResultsDb db(path);
+    db.ensure_sweep("demo", "x2.ini", "cmd");
+  }
+  gantry::sqlite::Connection immutable(path, gantry::sqlite::Connection::Mode::read_only_immutable,
+                                       100);
+  gantry::sqlite::Statement select(immutable, "SELECT name FROM sweeps");
+  REQUIRE(select.step());
+  CHECK(select.column_text(0) == "demo");
 }

@@ -244,7 +244,10 @@ sqlite::Connection connect_leaving_no_trace(const std::string& path) {
 }  // namespace
 
 RecordedRuns read_recorded_runs(const std::string& path, const std::string& sweep_name) {
-  if (!std::filesystem::exists(path)) return {};
+  std::error_code error;
+  if (std::filesystem::status(path, error).type() == std::filesystem::file_type::not_found) {
+    return {};
+  }
   sqlite::Connection connection = connect_leaving_no_trace(path);
   if (check_schema(connection) == 0) return {};
   sqlite::ReadTransaction snapshot(connection);

@@ -24,18 +24,37 @@ const std::vector<std::string> kDefaultRunMetrics = {
 // mapping at its compile-time maximum and reads the rest of a larger file as before.
 constexpr long long kReadOnlyMappingBytes = 1LL << 30;
 
+// Reading a WAL database normally takes a lock in its -shm file; when that cannot be written
+// (no write access, a full disk), the file is read as immutable instead: reading needs no space.
+sqlite::Connection open_for_reading(const std::string& path) {
+  try {
+    sqlite::Connection connection(path, sqlite::Connection::Mode::read_only, 5000,
+                                  sqlite::Connection::Threading::single_thread);
+    check_schema(connection);  // the first read: where a lock that cannot be taken shows
+    return connection;
+  } catch (const SchemaError&) {
+    throw;
+  } catch (const DatabaseBusyError&) {
+    throw;
+  } catch (const StorageError&) {
+    return sqlite::Connection(path, sqlite::Connection::Mode::read_only_immutable, 5000,
+                              sqlite::Connection::Threading::single_thread);
+  }
+}
+
 }  // namespace
 
 sqlite::Connection open_results_read_only(const std::string& path) {
-  if (!std::filesystem::exists(path)) {
+  std::error_code error;  // a symlink loop is named by the connection below, not thrown here
+  std::filesystem::file_status status = std::filesystem::status(path, error);
+  if (status.type() == std::filesystem::file_type::not_found) {
     throw StorageError("no results database at '" + path +
                        "' (run `gantry sweep` first, or point --db at one)");
   }
-  if (std::filesystem::is_directory(path)) {
+  if (std::filesystem::is_directory(status)) {
     throw StorageError("'" + path + "' is a directory, not a results database");
   }
-  sqlite::Connection connection(path, sqlite::Connection::Mode::read_only, 5000,
-                                sqlite::Connection::Threading::single_thread);
+  sqlite::Connection connection = open_for_reading(path);
   if (check_schema(connection) == 0) {
     throw SchemaError("'" + path + "' is empty: it holds no Gantry results yet");
   }

@@ -1,28 +1,39 @@
 #include "gantry/store/sqlite.hpp"
 
+#include <cctype>
+#include <filesystem>
 #include <utility>
 
 namespace gantry::sqlite {
+namespace {
 
-Connection::Connection(const std::string& path, Mode mode, int busy_timeout_ms, Threading threading)
-    : path_(path) {
-  int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-  if (mode == Mode::read_write_create) flags |= SQLITE_OPEN_CREATE;
-  // One connection is shared by the sweep's worker threads behind the results store's mutex;
-  // SQLite's own serialisation is a second guard.
-  flags |= threading == Threading::shared ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX;
-  int status = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
-  if (status != SQLITE_OK) {
-    std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(status);
-    sqlite3_close(db_);
-    db_ = nullptr;
-    throw StorageError("cannot open database '" + path + "': " + message);
+// Before SQLite opens it: a FIFO would block open() until a writer came, a directory or device
+// is no database, and a symlink loop is named rather than thrown as a filesystem error.
+void check_openable(const std::string& path) {
+  std::error_code error;
+  std::filesystem::file_status status = std::filesystem::status(path, error);
+  if (status.type() == std::filesystem::file_type::not_found) return;
+  if (error) throw StorageError("cannot open database '" + path + "': " + error.message());
+  if (!std::filesystem::is_regular_file(status)) {
+    throw StorageError("cannot open database '" + path + "': not a regular file");
   }
-  sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, busy_timeout_ms);
 }
 
-namespace {
+// "file:/a%20b.sqlite?immutable=1": every byte but unreserved ones and '/' percent-encoded.
+std::string immutable_uri(const std::string& path) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    }
+  }
+  return uri + "?immutable=1";
+}
 
 // Denies the functions listed in guard_untrusted_sql; allows everything else (what may write is
 // refused elsewhere: a read-only open, query_only, and the statement's own read-only check).
@@ -36,6 +47,28 @@ extern "C" int deny_unsafe_functions(void*, int action, const char*, const char*
 }
 
 }  // namespace
+
+Connection::Connection(const std::string& path, Mode mode, int busy_timeout_ms, Threading threading)
+    : path_(path) {
+  check_openable(path);
+  bool read_only = mode == Mode::read_only || mode == Mode::read_only_immutable;
+  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (mode == Mode::read_write_create) flags |= SQLITE_OPEN_CREATE;
+  if (mode == Mode::read_only_immutable) flags |= SQLITE_OPEN_URI;
+  // One connection is shared by the sweep's worker threads behind the results store's mutex;
+  // SQLite's own serialisation is a second guard.
+  flags |= threading == Threading::shared ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX;
+  std::string name = mode == Mode::read_only_immutable ? immutable_uri(path) : path;
+  int status = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
+  if (status != SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(status);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw StorageError("cannot open database '" + path + "': " + message);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, busy_timeout_ms);
+}
 
 void Connection::guard_untrusted_sql() {
   const std::pair<int, const char*> settings[] = {

@@ -20,8 +20,10 @@ using Value = gantry::Value;
 
 class Connection {
  public:
-  // read_write opens an existing file only.
-  enum class Mode { read_write_create, read_write, read_only };
+  // read_write opens an existing file only. read_only_immutable reads a file SQLite may not
+  // lock (no write access to it or its directory, a full disk): it trusts that nobody writes
+  // the file meanwhile.
+  enum class Mode { read_write_create, read_write, read_only, read_only_immutable };
   // Who may use the connection: a `shared` one serialises every call on SQLite's own mutex (a
   // sweep's worker threads share one); a `single_thread` one skips that lock, a lock and an
   // unlock on every step and every column read.

@@ -66,6 +66,19 @@ TEST_CASE("an artifacts directory that cannot be written fails before any run", 
   CHECK(runs_recorded(dir) == "0");
 }
 
+TEST_CASE("reading commands name what they cannot show", "[cli]") {
+  ScratchDir dir;
+  dir.write("small.ini", kSmallExperiment);
+  REQUIRE(run_gantry(dir.path(), "run small.ini").exit_code == 0);
+  auto metrics = run_gantry(dir.path(), "runs --metrics g_los");
+  CHECK(metrics.exit_code == 1);
+  CHECK_THAT(metrics.output, Catch::Contains("no run has a summary 'g_los'") &&
+                                 Catch::Contains("did you mean 'g_loss'"));
+  auto plugins = run_gantry(dir.path(), "plugins --plugin-dir no-such-dir");
+  CHECK(plugins.exit_code == 1);
+  CHECK_THAT(plugins.output, Catch::Contains("--plugin-dir 'no-such-dir' is not a directory"));
+}
+
 TEST_CASE("command-line misuse exits with the usage code", "[cli]") {
   ScratchDir dir;
   CHECK(run_gantry(dir.path(), "frobnicate").exit_code == 2);

@@ -54,8 +54,11 @@ TEST_CASE("broken plugin files are refused with a message naming the file", "[pl
   SECTION("a file that is not a shared library") {
     ScratchDir dir;
     auto file = dir.write("gantry-data-text.so", "this is not an ELF file\n");
-    CHECK_THROWS_WITH(gantry::load_plugin_file(file),
-                      Catch::Contains(file.string()) && Catch::Contains("cannot be loaded"));
+    // The loader's own reason, without Boost's stale errno text after it.
+    CHECK_THROWS_WITH(gantry::load_plugin_file(file), Catch::Contains(file.string()) &&
+                                                          Catch::Contains("cannot be loaded") &&
+                                                          Catch::EndsWith("file too short") &&
+                                                          !Catch::Contains("Bad file descriptor"));
     PluginCatalog catalog({dir.path()});
     REQUIRE(catalog.problems().size() == 1);
     CHECK(catalog.plugins().empty());

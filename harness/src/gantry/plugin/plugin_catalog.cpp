@@ -114,6 +114,20 @@ std::shared_ptr<Interface> create_object(const LoadedPlugin& plugin, const Plugi
   return std::shared_ptr<Interface>(object, [library](Interface* created) { delete created; });
 }
 
+// The loader's own words from Boost.DLL's message, "boost::dll::shared_library::load() failed
+// (dlerror system message: X.so: file too short): Bad file descriptor", whose errno part is
+// stale and misleading.
+std::string dlerror_text(const std::string& what) {
+  const std::string marker = "(dlerror system message: ";
+  std::size_t start = what.find(marker);
+  std::size_t end = what.rfind("):");
+  if (start == std::string::npos || end == std::string::npos || end < start + marker.size()) {
+    return what;
+  }
+  start += marker.size();
+  return what.substr(start, end - start);
+}
+
 }  // namespace
 
 LoadedPlugin load_plugin_file(const std::filesystem::path& file) {
@@ -122,7 +136,8 @@ LoadedPlugin load_plugin_file(const std::filesystem::path& file) {
     // rtld_now: a plugin with unresolved symbols fails here, not in the middle of a run.
     library->load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::exception& error) {
-    throw PluginError("plugin '" + file.string() + "': cannot be loaded: " + error.what());
+    throw PluginError("plugin '" + file.string() +
+                      "': cannot be loaded: " + dlerror_text(error.what()));
   }
   PluginInfo info = read_descriptor(*library, file);
   const std::string kind = kind_name(info.kind);
@@ -141,7 +156,14 @@ LoadedPlugin load_plugin_file(const std::filesystem::path& file) {
 
 std::vector<std::filesystem::path> PluginCatalog::search_path(
     const std::vector<std::string>& plugin_dirs) {
-  std::vector<std::filesystem::path> dirs(plugin_dirs.begin(), plugin_dirs.end());
+  std::vector<std::filesystem::path> dirs;
+  for (const std::string& dir : plugin_dirs) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(dir, error)) {
+      throw ConfigError("--plugin-dir '" + dir + "' is not a directory");
+    }
+    dirs.emplace_back(dir);
+  }
   if (const char* env = std::getenv("GANTRY_PLUGIN_PATH")) {
     for (const std::string& dir : split_nonempty(env, ':')) dirs.emplace_back(dir);
   }

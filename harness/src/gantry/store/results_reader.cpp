@@ -6,6 +6,7 @@
 
 #include "gantry/base/errors.hpp"
 #include "gantry/base/number_format.hpp"
+#include "gantry/base/suggest.hpp"
 #include "gantry/store/schema.hpp"
 
 namespace gantry {
@@ -126,10 +127,17 @@ std::vector<std::string> ResultsReader::varying_params(const std::string& sweep)
 
 // The summaries to show: those asked for, else the standard selection of those present.
 std::vector<std::string> ResultsReader::shown_metrics(const std::vector<std::string>& asked) {
-  if (!asked.empty()) return asked;
   sqlite::Statement present(connection_, "SELECT DISTINCT key FROM summaries");
   std::set<std::string> available;
   while (present.step()) available.insert(present.column_text(0));
+  for (const auto& key : asked) {
+    if (!available.count(key)) {
+      throw ConfigError("--metrics: no run has a summary '" + key + "'" +
+                        did_you_mean(key, {available.begin(), available.end()}) +
+                        "; `gantry query \"SELECT DISTINCT key FROM summaries\"` lists them");
+    }
+  }
+  if (!asked.empty()) return asked;
   std::vector<std::string> metrics;
   for (const auto& key : kDefaultRunMetrics) {
     if (available.count(key)) metrics.push_back(key);

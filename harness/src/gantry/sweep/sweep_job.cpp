@@ -19,11 +19,6 @@ void check_request(const SweepRequest& request) {
   if (request.threads_per_run < 0 || request.threads_per_run > 1024) {
     throw ConfigError("--threads-per-run must be between 1 and 1024 (or 0: automatic)");
   }
-  for (const auto& dir : request.plugin_dirs) {
-    if (!std::filesystem::is_directory(dir)) {
-      throw ConfigError("--plugin-dir '" + dir + "' is not a directory");
-    }
-  }
 }
 
 // Threads per run: the request's, else the experiment's, else the cores shared by the runs

@@ -77,6 +77,14 @@ TEST_CASE("broken plugin files are refused with a message naming the file", "[pl
     auto file = test_plugin_dir("missing_factory") / "gantry-model-factoryless.so";
     CHECK_THROWS_WITH(gantry::load_plugin_file(file), Catch::Contains("gantry_create_model"));
   }
+  SECTION("a plugin whose descriptor or factory is a null pointer") {
+    CHECK_THROWS_WITH(gantry::load_plugin_file(test_plugin_dir("null_descriptor") /
+                                               "gantry-data-nulldescriptor.so"),
+                      Catch::Contains("gantry_descriptor is a null pointer"));
+    CHECK_THROWS_WITH(
+        gantry::load_plugin_file(test_plugin_dir("null_factory") / "gantry-data-nullfactory.so"),
+        Catch::Contains("gantry_create_data is a null pointer"));
+  }
   SECTION("a plugin declaring one option twice") {
     auto file = test_plugin_dir("duplicate_option") / "gantry-data-twice.so";
     CHECK_THROWS_WITH(gantry::load_plugin_file(file), Catch::Contains("'after' twice"));

@@ -45,7 +45,11 @@ PluginInfo read_descriptor(const boost::dll::shared_library& library,
                       "not a Gantry plugin: it does not export gantry_descriptor "
                       "(export it with GANTRY_PLUGIN)");
   }
-  const auto& descriptor = library.get_alias<const PluginDescriptor>("gantry_descriptor");
+  // A plugin file is code that runs with the user's rights; what can be checked is checked
+  // before it is trusted: a null pointer here would be dereferenced.
+  const PluginDescriptor* pointer = library.get<const PluginDescriptor*>("gantry_descriptor");
+  if (pointer == nullptr) throw PluginError(where + "gantry_descriptor is a null pointer");
+  const PluginDescriptor& descriptor = *pointer;
   if (descriptor.magic != kDescriptorMagic) {
     throw PluginError(where + "gantry_descriptor is not a Gantry plugin descriptor");
   }
@@ -76,6 +80,10 @@ PluginInfo read_descriptor(const boost::dll::shared_library& library,
   info.file = file;
   if (info.name.empty()) throw PluginError(where + "the descriptor has an empty name");
   std::set<std::string> seen;
+  if (descriptor.option_count > 0 && descriptor.options == nullptr) {
+    throw PluginError(where + "the descriptor declares " + std::to_string(descriptor.option_count) +
+                      " options but no option table");
+  }
   for (std::uint32_t i = 0; i < descriptor.option_count; ++i) {
     OptionInfo option = OptionInfo::from_spec(descriptor.options[i]);
     if (option.name.empty() || option.name.find_first_of(".= \t") != std::string::npos) {
@@ -150,6 +158,10 @@ LoadedPlugin load_plugin_file(const std::filesystem::path& file) {
   if (!library->has("gantry_create_" + kind)) {
     throw PluginError("plugin '" + file.string() + "': declares kind " + kind +
                       " but does not export gantry_create_" + kind);
+  }
+  if (library->get<const void*>("gantry_create_" + kind) == nullptr) {
+    throw PluginError("plugin '" + file.string() + "': gantry_create_" + kind +
+                      " is a null pointer");
   }
   return LoadedPlugin{std::move(info), std::move(library)};
 }

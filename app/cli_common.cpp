@@ -5,6 +5,21 @@
 
 namespace gantry::cli {
 
+namespace {
+std::optional<std::filesystem::path>& worker_executable_setting() {
+  static std::optional<std::filesystem::path> executable;
+  return executable;
+}
+}  // namespace
+
+void set_worker_executable(const std::filesystem::path& executable) {
+  worker_executable_setting() = executable;
+}
+
+const std::optional<std::filesystem::path>& worker_executable() {
+  return worker_executable_setting();
+}
+
 po::typed_value<double>* fractional_value(double& target) {
   std::ostringstream shown;
   shown << target;  // six significant digits: what a person typed

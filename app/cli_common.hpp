@@ -2,6 +2,7 @@
 // a subcommand's arguments with its own --help.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,11 @@ struct StoreOptions {
 
 // A fractional default as --help shows it: 0.05, not 0.050000000000000003.
 po::typed_value<double>* fractional_value(double& target);
+
+// The gantry executable whose `gantry worker` runs each run of a sweep; main() sets it. Unset
+// (the commands called in-process, by tests), runs execute as threads of this process.
+void set_worker_executable(const std::filesystem::path& executable);
+const std::optional<std::filesystem::path>& worker_executable();
 
 void add_store_options(po::options_description& options, StoreOptions& store, bool artifacts);
 void add_plugin_dir_option(po::options_description& options, std::vector<std::string>& dirs);

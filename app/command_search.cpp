@@ -124,6 +124,7 @@ int command_search(const std::vector<std::string>& raw_args, const std::atomic<b
   target.db = args.store.db;
   target.artifacts = args.store.artifacts;
   target.command_line = command_line(raw_args);
+  target.worker_executable = worker_executable();  // a crashing plugin fails only its run
   SearchProgress progress(std::cerr, isatty(STDERR_FILENO) != 0);
   SearchOutcome outcome = execute_search(search, target, progress, stop_flag);
   switch (outcome.stop) {

@@ -82,6 +82,7 @@ int execute(const std::string& command, const std::vector<std::string>& raw_args
   target.db = args.store.db;
   target.artifacts = args.store.artifacts;
   target.command_line = command_line(command, raw_args);
+  target.worker_executable = worker_executable();  // a crashing plugin fails only its run
   if (args.distributed.slurm) return submit_to_slurm(args.distributed, args.request, sweep, target);
   if (args.distributed.dry_run) return dry_run_here(args.distributed, sweep, target);
 

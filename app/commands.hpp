@@ -17,5 +17,7 @@ int command_query(const std::vector<std::string>& args);
 int command_report(const std::vector<std::string>& args);
 int command_new(const std::vector<std::string>& args);
 int command_merge(const std::vector<std::string>& args);
+// Started by a sweep for each job; not listed in the overview.
+int command_worker(const std::vector<std::string>& args);
 
 }  // namespace gantry::cli

@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "gantry/base/build_info.hpp"
 #include "gantry/base/errors.hpp"
+#include "gantry/base/system.hpp"
 
 namespace {
 
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
   }
   std::string command = args[0];
   args.erase(args.begin());
+  set_worker_executable(gantry::executable_path());
   if (command == "run" || command == "sweep" || command == "search") {
     // Only runs stop gracefully; other commands keep the default: Ctrl-C ends them at once.
     std::signal(SIGINT, on_stop_signal);
@@ -78,6 +80,7 @@ int main(int argc, char** argv) {
     if (command == "report") return command_report(args);
     if (command == "new") return command_new(args);
     if (command == "merge") return command_merge(args);
+    if (command == "worker") return command_worker(args);
     std::cerr << "gantry: unknown command '" << command
               << "'; expected run, sweep, search, merge, plugins, runs, query, report or new "
                  "(gantry --help)\n";

@@ -1,7 +1,10 @@
 // A data plugin for tests that misbehaves on request: after `after` calls to sample() it
-// returns NaN rows (a divergence) or throws (a plugin failure mid-run). With fault = none it is
-// a plain y = x target. Built under a configurable name so one source gives several plugins.
+// returns NaN rows (a divergence), throws (a plugin failure mid-run), or crashes the process
+// (segfault, abort). With fault = none it is a plain y = x target. Built under a configurable
+// name so one source gives several plugins.
 #include <boost/random/uniform_real_distribution.hpp>
+#include <csignal>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "gantry/plugin_export.hpp"
@@ -25,6 +28,8 @@ class FaultyData final : public gantry::DataSource {
   gantry::Matrix sample(int rows, gantry::Random& random) const override {
     if (++calls_ > after_ && fault_ == "throw")
       throw std::logic_error("faulty plugin: broke on purpose");
+    if (calls_ > after_ && fault_ == "segfault") std::raise(SIGSEGV);
+    if (calls_ > after_ && fault_ == "abort") std::abort();
     gantry::Matrix values(rows, 2);
     boost::random::uniform_real_distribution<float> uniform(-1.0f, 1.0f);
     for (int i = 0; i < rows; ++i) {
@@ -47,7 +52,7 @@ class FaultyData final : public gantry::DataSource {
 };
 
 constexpr gantry::OptionSpec kOptions[] = {
-    gantry::option::choice("fault", "none", "none|nan|throw", "what goes wrong"),
+    gantry::option::choice("fault", "none", "none|nan|throw|segfault|abort", "what goes wrong"),
     gantry::option::integer("after", "0", "sample() calls that behave before the fault", 0),
     gantry::option::boolean("throw_in_factory", "false", "throw from the constructor"),
 #ifdef FAULTY_DUPLICATE_OPTION

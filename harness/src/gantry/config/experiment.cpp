@@ -67,6 +67,10 @@ RawSettings read_experiment_file(const std::string& path) {
   }
   std::ifstream file(path);
   if (!file) throw ConfigError("cannot read experiment file '" + path + "'");
+  return read_experiment(file, path);
+}
+
+RawSettings read_experiment(std::istream& file, const std::string& path) {
   RawSettings raw;
   raw.source = path;
   namespace po = boost::program_options;

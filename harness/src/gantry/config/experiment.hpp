@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <istream>
 #include <set>
 #include <string>
 #include <utility>
@@ -35,6 +36,9 @@ struct RawSettings {
 };
 
 RawSettings read_experiment_file(const std::string& path);
+// The same from a stream (a worker process reads its runs' INI text); `path` names the source
+// in messages.
+RawSettings read_experiment(std::istream& file, const std::string& path);
 
 struct Setting {
   std::string key;  // section.key

@@ -51,6 +51,14 @@ constexpr OptionSpec kResourcesOptions[] = {
                  "them to the results database (0: every evaluation writes them); 4,096 waiting "
                  "points are written at once whatever this says, and all at the run's end",
                  0, 3600),
+    option::integer("memory_limit", "0",
+                    "Megabytes of address space a run's worker process may use (0: no limit); "
+                    "a run over it fails with that reason, the sweep goes on",
+                    0, 1e9),
+    option::real("time_limit", "0",
+                 "Seconds a run may take (0: no limit); a run over it is stopped and fails with "
+                 "that reason, the sweep goes on",
+                 0, 1e9),
 };
 
 }  // namespace

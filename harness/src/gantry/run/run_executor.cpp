@@ -107,6 +107,14 @@ void run_claimed(const PlannedRun& plan, const RunStart& start, RunStore& store,
   }
 }
 
+// An allocation that failed said in words, with the limit the run set, if it set one.
+std::string memory_note(const std::string& error, const PlannedRun& plan) {
+  if (error.find("bad_alloc") == std::string::npos) return "";
+  std::string limit = plan.experiment.value("resources.memory_limit");
+  return limit == "0" ? " (out of memory)"
+                      : " (out of memory: resources.memory_limit = " + limit + " MB)";
+}
+
 // After the store failed mid-run: marks the run interrupted, so the next invocation reruns it
 // (if even that cannot be written, the row stays "running" under this dead process, which the
 // next invocation also reruns). Never blames the run.
@@ -121,7 +129,8 @@ void leave_for_rerun(RunStore& store, std::int64_t run_id, const StorageError& e
 }  // namespace
 
 RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCatalog& catalog,
-                       const ResumePolicy& policy, const std::atomic<bool>& stop_flag) {
+                       const ResumePolicy& policy, const std::atomic<bool>& stop_flag,
+                       const std::function<void(std::int64_t)>& on_claimed) {
   const ResolvedExperiment& experiment = plan.experiment;
   RunStart start{plan.sweep_id,        plan.seed,
                  plan.identity,        experiment.to_ini(),
@@ -134,6 +143,7 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
     return outcome;
   }
   outcome.run_id = *claimed;
+  if (on_claimed) on_claimed(outcome.run_id);
   auto started = std::chrono::steady_clock::now();
   Measured measured;
   try {
@@ -144,6 +154,7 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
   }
   outcome.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (outcome.status == RunStatus::failed) outcome.error += memory_note(outcome.error, plan);
 
   if (outcome.status == RunStatus::interrupted) {
     retry_when_busy([&] {

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "gantry/artifacts/layout.hpp"
@@ -49,7 +50,10 @@ struct RunOutcome {
 };
 
 // Throws StorageError when the store fails (see above); never for the run's own failures.
+// `on_claimed`, when given, hears the run's id as soon as it is claimed, before it trains: a
+// worker process tells its parent, which must record the run if the worker dies.
 RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCatalog& catalog,
-                       const ResumePolicy& policy, const std::atomic<bool>& stop_flag);
+                       const ResumePolicy& policy, const std::atomic<bool>& stop_flag,
+                       const std::function<void(std::int64_t)>& on_claimed = nullptr);
 
 }  // namespace gantry

@@ -218,6 +218,14 @@ void ResultsDb::end_run(std::int64_t run_id, const RunEnd& end) {
   transaction.commit();
 }
 
+std::optional<long long> ResultsDb::last_metric_step(std::int64_t run_id) {
+  std::lock_guard lock(mutex_);
+  sqlite::Statement select(connection_, "SELECT max(step) FROM metrics WHERE run_id = ?1");
+  select.bind(1, run_id);
+  if (!select.step() || select.column_is_null(0)) return std::nullopt;
+  return select.column_int(0);
+}
+
 void ResultsDb::mark_interrupted(std::int64_t run_id, const std::string& reason) {
   std::lock_guard lock(mutex_);
   sqlite::Statement update(connection_, "UPDATE runs SET ended_at = ?2, error = ?3 WHERE id = ?1");

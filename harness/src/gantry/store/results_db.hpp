@@ -84,6 +84,9 @@ class ResultsDb {
   void end_run(std::int64_t run_id, const RunEnd& end);
   // Leaves the run "running" for a later resume, noting why it stopped.
   void mark_interrupted(std::int64_t run_id, const std::string& reason);
+  // The last step at which the run recorded a metric, or nothing: how far a run got whose
+  // process died.
+  std::optional<long long> last_metric_step(std::int64_t run_id);
 
  private:
   std::optional<ExistingRun> select_run(std::int64_t sweep_id, const std::string& identity);

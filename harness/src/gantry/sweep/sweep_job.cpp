@@ -104,8 +104,12 @@ SweepReport execute_sweep(const PlannedSweep& sweep, const SweepTarget& target,
   ResultsDb& db = *opened.db;
   std::int64_t sweep_id = db.ensure_sweep(sweep.name, sweep.experiment_file, target.command_line);
   if (target.shard) db.record_shard(sweep_id, *target.shard, target.sole_owner);
-  SweepSettings settings{sweep.jobs, sweep.policy};
+  SweepSettings settings{sweep.jobs, sweep.policy, std::nullopt};
   settings.policy.sole_owner = target.sole_owner;
+  if (target.worker_executable) {
+    settings.workers = WorkerCommand{*target.worker_executable, target.db, target.artifacts,
+                                     sweep.catalog.search_dirs()};
+  }
   RunStore store = opened.run_store();
   SweepReport report{sweep.name,
                      run_sweep(sweep.plan, RecordedSweep{sweep_id, sweep.name}, store,

@@ -52,6 +52,9 @@ struct SweepTarget {
   std::string command_line;          // recorded with the sweep
   std::optional<ShardRecord> shard;  // this database holds one share of a sharded sweep
   bool sole_owner = false;           // a shard's own database: "running" rows are stale
+  // The gantry executable: each run then executes in a worker process it starts (`gantry
+  // worker`), so a crash in plugin code fails one run. Without it, runs are threads here.
+  std::optional<std::filesystem::path> worker_executable;
 };
 
 struct SweepReport {

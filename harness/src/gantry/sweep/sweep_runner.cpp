@@ -116,11 +116,14 @@ SweepResult run_sweep(const SweepPlan& plan, const RecordedSweep& sweep, RunStor
   std::atomic<std::size_t> next{0};
   StoreFailure store_failure;
   auto worker = [&] {
+    std::optional<WorkerProcess> process;
+    if (settings.workers) process.emplace(*settings.workers);
     for (std::size_t index = next++;
          index < pending.size() && !stop_flag.load() && !store_failure.failed(); index = next++) {
       const PlannedRun run = plan.run(pending[index], sweep.id, sweep.name);
       try {
-        RunOutcome outcome = execute_run(run, store, catalog, settings.policy, stop_flag);
+        RunOutcome outcome = process ? process->execute(run, settings.policy, store, stop_flag)
+                                     : execute_run(run, store, catalog, settings.policy, stop_flag);
         tally.count(outcome.status);
         if (outcome.status != RunStatus::interrupted)
           observer.run_ended(ended(run, outcome, varying));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,12 +13,17 @@
 #include "gantry/store/resume_policy.hpp"
 #include "gantry/sweep/sweep_observer.hpp"
 #include "gantry/sweep/sweep_plan.hpp"
+#include "gantry/sweep/worker_process.hpp"
 
 namespace gantry {
 
 struct SweepSettings {
   int jobs = 1;
   ResumePolicy policy;
+  // Each run in a worker process (`gantry worker`), so that a crash in plugin code fails its
+  // run, not the sweep; without one, runs execute as threads of this process (tests, library
+  // use).
+  std::optional<WorkerCommand> workers;
 };
 
 // The sweep the runs are recorded in.

@@ -17,7 +17,8 @@ void Progress::sweep_started(int planned, int recorded, int busy) {
   }
   if (busy > 0) {
     out_ << busy << " of " << total_
-         << " runs are being run by another gantry process; leaving them to it\n";
+         << " runs are being run by another gantry process; leaving them to it (on another "
+            "host, until its lease lapses: resources.lease_seconds)\n";
   }
   if (terminal_) redraw();
 }

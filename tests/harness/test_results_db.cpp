@@ -193,6 +193,27 @@ TEST_CASE("a run is claimed only when the resume policy says so", "[results_db]"
     set_row("host = 'another-host', pid = 999999");
     CHECK_FALSE(db.begin_run(start_for(sweep, 1), {true, true}));
   }
+  SECTION("a run on another host is left while its lease holds, and taken once it lapsed") {
+    // Claimed with the default lease of 300 s, its heartbeat now.
+    set_row("host = 'another-host', pid = 999999");
+    CHECK_FALSE(db.begin_run(start_for(sweep, 1), {}));
+    set_row("heartbeat_at = heartbeat_at - 299");
+    CHECK_FALSE(db.begin_run(start_for(sweep, 1), {}));
+    set_row("heartbeat_at = heartbeat_at - 2");
+    CHECK(db.begin_run(start_for(sweep, 1), {}) == run);
+    // Taken over: the row is now this process's, with a fresh heartbeat.
+    CHECK(db.find_run(sweep, "identity-1")->host == gantry::host_name());
+    CHECK(db.find_run(sweep, "identity-1")->attempt == 2);
+  }
+  SECTION("a heartbeat renewed keeps the lease") {
+    set_row("host = 'another-host', pid = 999999, heartbeat_at = heartbeat_at - 1000");
+    db.renew_lease(run);
+    CHECK_FALSE(db.begin_run(start_for(sweep, 1), {}));
+  }
+  SECTION("a run from another host without a lease (merged from an older share) is left alone") {
+    set_row("host = 'another-host', pid = 999999, heartbeat_at = NULL, lease_seconds = NULL");
+    CHECK_FALSE(db.begin_run(start_for(sweep, 1), {}));
+  }
   SECTION("a run whose process is gone is an interrupted run, taken again") {
     set_row("pid = 999999999");
     CHECK(db.begin_run(start_for(sweep, 1), {}) == run);
@@ -228,7 +249,8 @@ TEST_CASE("a sweep's recorded runs read in one query match find_run for each", "
     CHECK(all->id == one->id);
     CHECK(all->status == one->status);
     CHECK(all->attempt == one->attempt);
-    CHECK(gantry::decide(all, {}) == gantry::decide(one, {}));
+    CHECK(gantry::decide(all, {}, gantry::unix_seconds()) ==
+          gantry::decide(one, {}, gantry::unix_seconds()));
   }
   // A running row keeps its owner, which tells a live process from a stale row.
   CHECK(recorded.find("identity-3")->host == gantry::host_name());

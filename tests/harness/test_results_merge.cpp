@@ -252,20 +252,28 @@ TEST_CASE("an output gantry cannot use is refused before anything is merged", "[
   }
 }
 
-TEST_CASE("a version 1 database migrates to version 2 and merges", "[merge][results_db]") {
+TEST_CASE("a version 1 database migrates to the current version and merges",
+          "[merge][results_db]") {
   ScratchDir dir;
-  make_db(dir / "v1.sqlite", {{1, "finished", 0.9}});
+  make_db(dir / "v1.sqlite", {{1, "finished", 0.9}, {2, "running", 0.5}});
   {
     gantry::sqlite::Connection raw((dir / "v1.sqlite").string(),
                                    gantry::sqlite::Connection::Mode::read_write_create, 1000);
-    // Back to version 1: without the shards (version 2) and search tables (version 3).
+    // Back to version 1: without the shards (version 2), the search tables (version 3) and the
+    // lease columns (version 4).
     raw.execute(
         "DROP TABLE shards; DROP TABLE search_decisions; DROP TABLE search_rounds; "
-        "DROP TABLE search_configurations; DROP TABLE searches; PRAGMA user_version = 1");
+        "DROP TABLE search_configurations; DROP TABLE searches; "
+        "ALTER TABLE runs DROP COLUMN heartbeat_at; ALTER TABLE runs DROP COLUMN lease_seconds; "
+        "PRAGMA user_version = 1");
   }
   REQUIRE(merge(dir / "out.sqlite", {dir / "v1.sqlite"}).all_merged());
-  CHECK(query(dir / "out.sqlite", "SELECT count(*) FROM runs") == "count(*)\n1\n");
+  CHECK(query(dir / "out.sqlite", "SELECT count(*) FROM runs") == "count(*)\n2\n");
   { gantry::ResultsDb migrated((dir / "v1.sqlite").string()); }
+  // The run left running gets a lease from the migration on; the finished one needs none.
+  CHECK(query(dir / "v1.sqlite",
+              "SELECT seed, lease_seconds, heartbeat_at > 0 FROM runs ORDER BY seed") ==
+        "seed,lease_seconds,heartbeat_at > 0\n1,,\n2,300,1\n");
   CHECK(query(dir / "v1.sqlite", "PRAGMA user_version") ==
         "user_version\n" + std::to_string(gantry::kResultsSchemaVersion) + "\n");
   CHECK(query(dir / "v1.sqlite", "SELECT count(*) FROM shards") == "count(*)\n0\n");

@@ -55,6 +55,11 @@ constexpr OptionSpec kResourcesOptions[] = {
                     "Megabytes of address space a run's worker process may use (0: no limit); "
                     "a run over it fails with that reason, the sweep goes on",
                     0, 1e9),
+    option::real("lease_seconds", "300",
+                 "Seconds after a running run's last heartbeat (renewed every fifth of this) "
+                 "when a gantry on another host may take the run over: a lost node or a "
+                 "restarted container leaves its runs for at most this long",
+                 10, 1e7),
     option::real("time_limit", "0",
                  "Seconds a run may take (0: no limit); a run over it is stopped and fails with "
                  "that reason, the sweep goes on",

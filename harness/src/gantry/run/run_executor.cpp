@@ -9,6 +9,7 @@
 #include "gantry/base/build_info.hpp"
 #include "gantry/base/errors.hpp"
 #include "gantry/plugin/plugin_catalog.hpp"
+#include "gantry/run/run_lease.hpp"
 #include "gantry/run/run_plugins.hpp"
 #include "gantry/run/run_session.hpp"
 #include "gantry/store/busy_retry.hpp"
@@ -132,9 +133,13 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
                        const ResumePolicy& policy, const std::atomic<bool>& stop_flag,
                        const std::function<void(std::int64_t)>& on_claimed) {
   const ResolvedExperiment& experiment = plan.experiment;
-  RunStart start{plan.sweep_id,        plan.seed,
-                 plan.identity,        experiment.to_ini(),
-                 experiment.plugins(), params_of(experiment)};
+  RunStart start{plan.sweep_id,
+                 plan.seed,
+                 plan.identity,
+                 experiment.to_ini(),
+                 experiment.plugins(),
+                 params_of(experiment),
+                 std::stod(experiment.value("resources.lease_seconds"))};
   RunOutcome outcome;
   std::optional<std::int64_t> claimed =
       retry_when_busy([&] { return store.db.begin_run(start, policy); });
@@ -144,6 +149,7 @@ RunOutcome execute_run(const PlannedRun& plan, RunStore& store, const PluginCata
   }
   outcome.run_id = *claimed;
   if (on_claimed) on_claimed(outcome.run_id);
+  RunLease lease(store.db, outcome.run_id, start.lease_seconds);
   auto started = std::chrono::steady_clock::now();
   Measured measured;
   try {

@@ -16,20 +16,25 @@ std::int64_t this_process_start() {
   return start;
 }
 
-// The run of a row whose columns from `first` are id, status, host, pid, process_start, attempt.
+// The columns existing_run reads, in its order.
+constexpr const char* kExistingRunColumns =
+    "id, status, host, pid, process_start, attempt, coalesce(heartbeat_at, 0), "
+    "coalesce(lease_seconds, 0)";
+
+// The run of a row whose columns from `first` are kExistingRunColumns.
 ExistingRun existing_run(const sqlite::Statement& row, int first) {
   // The schema's CHECK constraint admits no other status text.
   RecordedStatus status =
       parse_status(row.column_text(first + 1)).value_or(RecordedStatus::running);
-  return ExistingRun{row.column_int(first),      status,
-                     row.column_text(first + 2), row.column_int(first + 3),
-                     row.column_int(first + 4),  row.column_int(first + 5)};
+  return ExistingRun{row.column_int(first),        status,
+                     row.column_text(first + 2),   row.column_int(first + 3),
+                     row.column_int(first + 4),    row.column_int(first + 5),
+                     row.column_double(first + 6), row.column_double(first + 7)};
 }
 
 RecordedRuns select_sweep_runs(sqlite::Connection& connection, std::int64_t sweep_id) {
-  sqlite::Statement select(connection,
-                           "SELECT identity, seed, id, status, host, pid, process_start, attempt "
-                           "FROM runs WHERE sweep_id = ?1");
+  sqlite::Statement select(connection, std::string("SELECT identity, seed, ") +
+                                           kExistingRunColumns + " FROM runs WHERE sweep_id = ?1");
   select.bind(1, sweep_id);
   RecordedRuns runs;
   while (select.step()) {
@@ -90,9 +95,8 @@ void ResultsDb::record_shard(std::int64_t sweep_id, const ShardRecord& record, b
 
 std::optional<ExistingRun> ResultsDb::select_run(std::int64_t sweep_id,
                                                  const std::string& identity) {
-  sqlite::Statement select(connection_,
-                           "SELECT id, status, host, pid, process_start, attempt FROM runs "
-                           "WHERE sweep_id = ?1 AND identity = ?2");
+  sqlite::Statement select(connection_, std::string("SELECT ") + kExistingRunColumns +
+                                            " FROM runs WHERE sweep_id = ?1 AND identity = ?2");
   select.bind(1, sweep_id).bind(2, identity);
   if (!select.step()) return std::nullopt;
   return existing_run(select, 0);
@@ -119,6 +123,8 @@ void bind_claim(sqlite::Statement& statement, const RunStart& start) {
   statement.bind_named(":pid", std::int64_t{getpid()});
   statement.bind_named(":build_flags", gantry_build_flags());
   statement.bind_named(":process_start", this_process_start());
+  statement.bind_named(":heartbeat_at", unix_seconds());
+  statement.bind_named(":lease_seconds", start.lease_seconds);
 }
 
 }  // namespace
@@ -127,9 +133,11 @@ std::int64_t ResultsDb::insert_run_row(const RunStart& start) {
   sqlite::Statement insert(
       connection_,
       "INSERT INTO runs (sweep_id, seed, identity, status, config, plugins, started_at, "
-      "gantry_version, git_commit, host, pid, build_flags, process_start) "
+      "gantry_version, git_commit, host, pid, build_flags, process_start, heartbeat_at, "
+      "lease_seconds) "
       "VALUES (:sweep_id, :seed, :identity, 'running', :config, :plugins, :started_at, "
-      ":gantry_version, :git_commit, :host, :pid, :build_flags, :process_start)");
+      ":gantry_version, :git_commit, :host, :pid, :build_flags, :process_start, :heartbeat_at, "
+      ":lease_seconds)");
   insert.bind_named(":sweep_id", start.sweep_id).bind_named(":seed", start.seed);
   insert.bind_named(":identity", start.identity);
   bind_claim(insert, start);
@@ -149,6 +157,7 @@ void ResultsDb::reset_run_row(std::int64_t run_id, const RunStart& start) {
       "started_at = :started_at, ended_at = NULL, wall_seconds = NULL, steps = NULL, "
       "error = NULL, gantry_version = :gantry_version, git_commit = :git_commit, host = :host, "
       "pid = :pid, build_flags = :build_flags, process_start = :process_start, "
+      "heartbeat_at = :heartbeat_at, lease_seconds = :lease_seconds, "
       "attempt = attempt + 1 WHERE id = :id");
   reset.bind_named(":id", run_id);
   bind_claim(reset, start);
@@ -160,7 +169,7 @@ std::optional<std::int64_t> ResultsDb::begin_run(const RunStart& start,
   std::lock_guard lock(mutex_);
   sqlite::Transaction transaction(connection_);
   std::optional<ExistingRun> existing = select_run(start.sweep_id, start.identity);
-  if (decide(existing, policy) != RunDecision::execute) return std::nullopt;
+  if (decide(existing, policy, unix_seconds()) != RunDecision::execute) return std::nullopt;
   std::int64_t run_id = existing ? existing->id : insert_run_row(start);
   if (existing) reset_run_row(run_id, start);
   sqlite::Statement param(connection_,
@@ -216,6 +225,13 @@ void ResultsDb::end_run(std::int64_t run_id, const RunEnd& end) {
   }
   update.run();
   transaction.commit();
+}
+
+void ResultsDb::renew_lease(std::int64_t run_id) {
+  std::lock_guard lock(mutex_);
+  sqlite::Statement renew(connection_,
+                          "UPDATE runs SET heartbeat_at = ?2 WHERE id = ?1 AND status = 'running'");
+  renew.bind(1, run_id).bind(2, unix_seconds()).run();
 }
 
 std::optional<long long> ResultsDb::last_metric_step(std::int64_t run_id) {

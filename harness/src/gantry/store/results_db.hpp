@@ -34,6 +34,9 @@ struct RunStart {
   std::string config;   // resolved experiment, INI text: rerunnable as it is
   std::string plugins;  // kind=name@version of each plugin used
   std::vector<ParamValue> params;
+  // How long after its last heartbeat the run may be taken over by another host
+  // (resources.lease_seconds); its process renews the heartbeat (renew_lease).
+  double lease_seconds = 300;
 };
 
 struct RunEnd {
@@ -84,6 +87,8 @@ class ResultsDb {
   void end_run(std::int64_t run_id, const RunEnd& end);
   // Leaves the run "running" for a later resume, noting why it stopped.
   void mark_interrupted(std::int64_t run_id, const std::string& reason);
+  // Renews a running run's heartbeat: another host leaves the run alone for its lease more.
+  void renew_lease(std::int64_t run_id);
   // The last step at which the run recorded a metric, or nothing: how far a run got whose
   // process died.
   std::optional<long long> last_metric_step(std::int64_t run_id);

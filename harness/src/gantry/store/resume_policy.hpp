@@ -19,6 +19,10 @@ struct ExistingRun {
   std::int64_t pid;
   std::int64_t process_start;  // the process's start time, so a reused pid is not mistaken for it
   std::int64_t attempt;
+  // The lease of a running run (schema version 4): renewed at heartbeat_at (Unix seconds), it
+  // lapses lease_seconds later. 0 and 0 for a row without one (merged from an older share).
+  double heartbeat_at = 0;
+  double lease_seconds = 0;
 };
 
 struct ResumePolicy {
@@ -36,6 +40,10 @@ enum class RunDecision {
   skip_busy       // being run right now by another live gantry process
 };
 
-RunDecision decide(const std::optional<ExistingRun>& existing, const ResumePolicy& policy);
+// `now`: Unix seconds, against which a running run's lease is judged.
+RunDecision decide(const std::optional<ExistingRun>& existing, const ResumePolicy& policy,
+                   double now);
+// The current time in Unix seconds, as leases are written and judged.
+double unix_seconds();
 
 }  // namespace gantry

@@ -127,6 +127,15 @@ CREATE TABLE search_decisions (
   PRIMARY KEY (sweep_id, round, configuration)
 ) WITHOUT ROWID;
 )sql",
+      // Version 4: a running run's lease. Its process renews heartbeat_at (Unix seconds) while
+      // it runs; once heartbeat_at + lease_seconds has passed, any host may take the run over.
+      // Runs left running before this version get a lease from now.
+      R"sql(
+ALTER TABLE runs ADD COLUMN heartbeat_at REAL;
+ALTER TABLE runs ADD COLUMN lease_seconds REAL;
+UPDATE runs SET heartbeat_at = CAST(strftime('%s', 'now') AS REAL), lease_seconds = 300
+WHERE status = 'running';
+)sql",
   };
   return steps;
 }

@@ -16,12 +16,13 @@ ResumeDecisions decide_resume(const SweepPlan& plan, const RecordedRuns& recorde
   ResumeDecisions decisions;
   ResumeCounts& counts = decisions.counts;
   decisions.to_run.reserve(plan.size());  // at most every run, without the growth's copies
+  const double now = unix_seconds();
   for (std::size_t run = 0; run < plan.size(); ++run) {
     // Only a run whose seed something recorded can be recorded: a fresh sweep works out no
     // identity here.
     std::optional<ExistingRun> existing;
     if (recorded.has_seed(plan.seed(run))) existing = recorded.find(plan.identity(run));
-    switch (decide(existing, policy)) {
+    switch (decide(existing, policy, now)) {
       case RunDecision::execute:
         decisions.to_run.push_back(run);
         ++counts.to_run;

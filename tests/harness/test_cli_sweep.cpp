@@ -11,6 +11,7 @@
 
 #include "cli_process.hpp"
 #include "gantry/store/results_reader.hpp"
+#include "small_experiment.hpp"
 #include "test_support.hpp"
 
 using gantry::testing::all_measurements;
@@ -194,4 +195,29 @@ TEST_CASE("every reference experiment runs as shipped, shortened", "[cli][experi
     CHECK_THAT(result.output, Catch::Contains("eval.energy_distance"));
   }
   CHECK(count(dir / "gantry.sqlite", "status = 'finished'") == "6");
+}
+
+TEST_CASE("two sweeps started together on a database that does not exist yet both run",
+          "[cli][sweep]") {
+  ScratchDir dir;
+  dir.write("small.ini", gantry::testing::kSmallExperiment);
+  // Each trial raced to create the database; before creation was serialised most trials lost
+  // one sweep to "not a Gantry results database" or "database is locked".
+  for (int trial = 0; trial < 6; ++trial) {
+    INFO("trial " << trial);
+    std::string db = "race" + std::to_string(trial) + ".sqlite";
+    auto start = [&](const std::string& seeds) {
+      std::string command =
+          "cd '" + dir.path().string() + "' && '" + gantry::testing::gantry_executable().string() +
+          "' sweep small.ini --seeds " + seeds + " --db " + db + " > /dev/null 2>&1";
+      return popen(command.c_str(), "r");
+    };
+    FILE* first = start("1-2");
+    FILE* second = start("3-4");
+    REQUIRE(first != nullptr);
+    REQUIRE(second != nullptr);
+    CHECK(WEXITSTATUS(pclose(first)) == 0);
+    CHECK(WEXITSTATUS(pclose(second)) == 0);
+    CHECK(count(dir / db, "status = 'finished'") == "4");
+  }
 }

@@ -6,6 +6,7 @@
 
 #include "gantry/base/build_info.hpp"
 #include "gantry/base/system.hpp"
+#include "gantry/store/directory_lock.hpp"
 #include "gantry/store/schema.hpp"
 
 namespace gantry {
@@ -45,16 +46,26 @@ RecordedRuns select_sweep_runs(sqlite::Connection& connection, std::int64_t swee
 
 }  // namespace
 
-ResultsDb::ResultsDb(const std::string& path, int busy_timeout_ms)
-    : connection_(path, sqlite::Connection::Mode::read_write_create, busy_timeout_ms) {
-  check_schema(connection_);
-  connection_.execute("PRAGMA journal_mode = WAL");
-  connection_.execute("PRAGMA foreign_keys = ON");
+namespace {
+
+// Opens (creating it if need be) and migrates the database, one gantry process at a time.
+sqlite::Connection open_for_writing(const std::string& path, int busy_timeout_ms) {
+  DirectoryLock setting_up(std::filesystem::absolute(path).parent_path());
+  sqlite::Connection connection(path, sqlite::Connection::Mode::read_write_create, busy_timeout_ms);
+  check_schema(connection);
+  connection.execute("PRAGMA journal_mode = WAL");
+  connection.execute("PRAGMA foreign_keys = ON");
   // NORMAL is durable across application crashes in WAL mode; only power loss can drop the
   // last commits, never corrupt the file.
-  connection_.execute("PRAGMA synchronous = NORMAL");
-  migrate(connection_);
+  connection.execute("PRAGMA synchronous = NORMAL");
+  migrate(connection);
+  return connection;
 }
+
+}  // namespace
+
+ResultsDb::ResultsDb(const std::string& path, int busy_timeout_ms)
+    : connection_(open_for_writing(path, busy_timeout_ms)) {}
 
 std::int64_t ResultsDb::ensure_sweep(const std::string& name, const std::string& experiment_file,
                                      const std::string& command) {

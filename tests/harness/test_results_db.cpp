@@ -1,6 +1,7 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "gantry/base/errors.hpp"
 #include "gantry/base/system.hpp"
@@ -332,4 +333,30 @@ TEST_CASE("an immutable read opens a path with characters a URI escapes", "[resu
   gantry::sqlite::Statement select(immutable, "SELECT name FROM sweeps");
   REQUIRE(select.step());
   CHECK(select.column_text(0) == "demo");
+}
+
+TEST_CASE("a damaged runs table is named before anything is written", "[results_db]") {
+  ScratchDir dir;
+  std::string path = (dir / "results.sqlite").string();
+  int runs_page = 0, page_size = 0;
+  {
+    gantry::ResultsDb db(path);
+    std::int64_t sweep = db.ensure_sweep("demo", "x2.ini", "cmd");
+    for (int seed = 1; seed <= 20; ++seed) db.begin_run(start_for(sweep, seed), {});
+    db.check_run_tables();  // intact
+    gantry::ResultsReader reader(path);
+    runs_page = std::stoi(scalar(reader, "SELECT rootpage FROM sqlite_schema WHERE name = 'runs'"));
+    page_size = std::stoi(scalar(reader, "PRAGMA page_size"));
+  }
+  {
+    // A b-tree page header whose free-block pointer points outside the page.
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(static_cast<std::streamoff>(runs_page - 1) * page_size);
+    const char header[] = {0x0d, 0x00, 0x00, 0x00, 0x09, 0x00, 0x10};
+    file.write(header, sizeof header);
+  }
+  gantry::ResultsDb db(path);
+  CHECK_THROWS_WITH(db.check_run_tables(),
+                    Catch::Contains("is damaged (SQLite's quick_check of its runs table: Page " +
+                                    std::to_string(runs_page)));
 }

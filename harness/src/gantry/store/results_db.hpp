@@ -87,6 +87,10 @@ class ResultsDb {
   void end_run(std::int64_t run_id, const RunEnd& end);
   // Leaves the run "running" for a later resume, noting why it stopped.
   void mark_interrupted(std::int64_t run_id, const std::string& reason);
+  // Throws SchemaError naming the damage when SQLite's quick_check finds the sweeps or runs
+  // table damaged: what a sweep reads before it writes (the whole file would cost a scan of
+  // every metric).
+  void check_run_tables();
   // Renews a running run's heartbeat: another host leaves the run alone for its lease more.
   void renew_lease(std::int64_t run_id);
   // The last step at which the run recorded a metric, or nothing: how far a run got whose

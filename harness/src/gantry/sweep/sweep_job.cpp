@@ -93,6 +93,7 @@ PlannedSweep plan_sweep_request(const SweepRequest& request) {
 
 OpenedStore open_store(const SweepTarget& target) {
   auto db = std::make_unique<ResultsDb>(target.db);
+  db->check_run_tables();
   check_artifacts_dir(target.artifacts);
   std::filesystem::path db_dir = std::filesystem::path(target.db).parent_path();
   return OpenedStore{std::move(db), target.artifacts, db_dir.empty() ? "." : db_dir};

@@ -139,8 +139,10 @@ int command_report(const std::vector<std::string>& raw_args) {
   analysis::write_report(std::cout, report, report_format);
   if (!args.curves_csv.empty()) write_curves_file(out, report, args.curves_csv);
   if (!args.plots.empty()) {
-    auto files = analysis::write_plots(report, analysis::PlotRequest{args.plots, sample_run});
-    std::cerr << "figures: " << files.size() << " files in " << args.plots << "\n";
+    auto written = analysis::write_plots(
+        report, analysis::PlotRequest{args.plots, sample_run, !args.plot_run.has_value()});
+    for (const std::string& note : written.notes) std::cerr << "note: " << note << "\n";
+    std::cerr << "figures: " << written.files.size() << " files in " << args.plots << "\n";
   }
   return kSuccess;
 }

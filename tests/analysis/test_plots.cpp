@@ -233,7 +233,7 @@ TEST_CASE("write_plots draws every figure as PNG and SVG, with its data and scri
   write_curve_run(scratch.path() / "artifacts" / "run-4.h5");
   fs::path out = scratch.path() / "plots" / "nested";  // created by write_plots
 
-  std::vector<std::string> written = write_plots(report, {out.string(), 4});
+  std::vector<std::string> written = write_plots(report, {out.string(), 4}).files;
 
   const std::vector<std::string> stems = {"curves-eval.energy_distance",
                                           "d-balanced-accuracy",
@@ -344,6 +344,20 @@ TEST_CASE("a sample run without its HDF5 file is a StorageError naming the run a
     REQUIRE_THROWS_AS(write_plots(report, {out, 99}), gantry::ConfigError);
   }
   CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("the default sample run's damaged file costs only its own figure", "[plots]") {
+  require_gnuplot();
+  Scratch scratch;
+  Report report = make_report(scratch.path() / "gantry.sqlite");
+  fs::create_directories(scratch.path() / "artifacts");
+  std::ofstream(scratch.path() / "artifacts" / "run-4.h5") << "not hdf5";
+  std::string out = (scratch.path() / "plots").string();
+  WrittenPlots written = write_plots(report, {out, 4, /*sample_run_is_default=*/true});
+  REQUIRE(written.notes.size() == 1);
+  CHECK_THAT(written.notes[0], Contains("samples figure is left out") && Contains("run-4.h5"));
+  CHECK_FALSE(written.files.empty());
+  for (const std::string& file : written.files) CHECK_THAT(file, !Contains("samples"));
 }
 
 TEST_CASE("a plot directory that cannot be created is a StorageError", "[plots]") {

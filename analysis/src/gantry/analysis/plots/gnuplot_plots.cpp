@@ -81,14 +81,21 @@ std::vector<std::string> final_metrics(const ReportRequest& request) {
 
 }  // namespace
 
-std::vector<std::string> write_plots(const Report& report, const PlotRequest& request) {
+WrittenPlots write_plots(const Report& report, const PlotRequest& request) {
   // Everything that can be checked is checked before the first file is written.
   std::string gnuplot = plots::find_gnuplot();
+  WrittenPlots written;
   std::optional<plots::Figure> samples;
   if (request.sample_run) {
     const RunRecord& run = find_run(report, *request.sample_run);
-    RunSamples read = read_run_samples(hdf5_file_of(run));
-    samples = plots::samples_figure(read, run.id, run_title(report, run));
+    try {
+      RunSamples read = read_run_samples(hdf5_file_of(run));
+      samples = plots::samples_figure(read, run.id, run_title(report, run));
+    } catch (const StorageError& error) {
+      // One damaged file must not cost the figures that come from the database alone.
+      if (!request.sample_run_is_default) throw;
+      written.notes.push_back(std::string("the samples figure is left out: ") + error.what());
+    }
   }
   prepare_directory(request.directory);
 
@@ -107,10 +114,9 @@ std::vector<std::string> write_plots(const Report& report, const PlotRequest& re
   add(plots::onset_survival_figure(report));
   add(std::move(samples));
 
-  std::vector<std::string> written;
   for (const plots::Figure& figure : figures) {
     for (std::string& file : plots::draw_figure(gnuplot, request.directory, figure)) {
-      written.push_back(std::move(file));
+      written.files.push_back(std::move(file));
     }
   }
   return written;

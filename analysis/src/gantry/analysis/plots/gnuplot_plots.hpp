@@ -23,13 +23,22 @@ namespace gantry::analysis {
 struct PlotRequest {
   std::string directory;                   // created if missing
   std::optional<std::int64_t> sample_run;  // run whose samples to draw (none: no sample figure)
+  // The sample run is the report's choice, not the user's: if its HDF5 file cannot be read,
+  // its figure is left out with a note and the others are drawn.
+  bool sample_run_is_default = false;
+};
+
+struct WrittenPlots {
+  std::vector<std::string> files;  // per figure: its .dat when it has data, .gp, .png, .svg
+  std::vector<std::string> notes;  // figures left out, and why
 };
 
 // Writes every figure as PNG and SVG into request.directory and returns the files written
 // (per figure: its .dat when it has data, .gp, .png, .svg). Throws ConfigError when gnuplot is
 // not on PATH or the sample run is not among the report's runs; StorageError when the directory
 // cannot be created or written, the sample run's HDF5 file is not recorded, missing or
-// unreadable, or gnuplot fails (with gnuplot's error output).
-std::vector<std::string> write_plots(const Report& report, const PlotRequest& request);
+// unreadable (unless it is the default sample run), or gnuplot fails (with gnuplot's error
+// output).
+WrittenPlots write_plots(const Report& report, const PlotRequest& request);
 
 }  // namespace gantry::analysis

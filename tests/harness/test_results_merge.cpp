@@ -1,6 +1,7 @@
 // gantry merge's library: runs keyed by identity, the better copy winning in any order, HDF5
 // files copied with their paths and run ids rewritten, and bad inputs named while the rest merge.
 #include <H5Cpp.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -230,6 +231,24 @@ TEST_CASE("a share whose sweep name would leave the artifacts directory is refus
   CHECK_THAT(result.inputs[0].problem, Catch::Contains("sweep name '../escaped'"));
   CHECK_FALSE(fs::exists(dir / "escaped"));
   CHECK(query(dir / "out.sqlite", "SELECT count(*) FROM runs") == "count(*)\n0\n");
+}
+
+TEST_CASE("files a killed merge left half-copied are removed by the next merge", "[merge]") {
+  ScratchDir dir;
+  make_db(dir / "share.sqlite", {{1, "finished", 0.9}});
+  fs::path sweep_dir = dir / "gantry-artifacts" / "demo";
+  fs::create_directories(sweep_dir);
+  // pid 999999999 does not exist: its merge is gone. Our own pid is a merge still running.
+  const fs::path abandoned = sweep_dir / ".run-000007-abcdef12.h5.merging-999999999";
+  const fs::path abandoned_folder = sweep_dir / ".run-000007-abcdef12.merging-999999999";
+  const fs::path live = sweep_dir / (".run-000008-abcdef12.h5.merging-" + std::to_string(getpid()));
+  std::ofstream(abandoned) << "half a copy";
+  fs::create_directories(abandoned_folder);
+  std::ofstream(live) << "being copied";
+  REQUIRE(merge(dir / "out.sqlite", {dir / "share.sqlite"}).all_merged());
+  CHECK_FALSE(fs::exists(abandoned));
+  CHECK_FALSE(fs::exists(abandoned_folder));
+  CHECK(fs::exists(live));
 }
 
 TEST_CASE("an output gantry cannot use is refused before anything is merged", "[merge]") {

@@ -1,5 +1,6 @@
 #include "gantry/store/results_merge.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <map>
@@ -11,6 +12,7 @@
 #include "gantry/artifacts/run_artifacts.hpp"
 #include "gantry/base/errors.hpp"
 #include "gantry/base/text.hpp"
+#include "gantry/base/whole_integer.hpp"
 #include "gantry/store/merge_rows.hpp"
 #include "gantry/store/results_merge_io.hpp"
 #include "gantry/store/schema.hpp"
@@ -31,6 +33,24 @@ const std::vector<std::pair<std::string, std::string>> kRunTables = {
 fs::path staging_name(const fs::path& target) {
   return target.parent_path() /
          ("." + target.filename().string() + ".merging-" + std::to_string(getpid()));
+}
+
+// Removes the staging files and folders a merge killed mid-copy left under `artifacts`
+// (".<name>.merging-<pid>" beside their targets) whose merge process is gone.
+void remove_abandoned_staging(const fs::path& artifacts) {
+  std::error_code error;
+  if (!fs::is_directory(artifacts, error)) return;
+  for (const auto& sweep_dir : fs::directory_iterator(artifacts, error)) {
+    if (!sweep_dir.is_directory(error)) continue;
+    for (const auto& entry : fs::directory_iterator(sweep_dir.path(), error)) {
+      const std::string name = entry.path().filename().string();
+      std::size_t marker = name.rfind(".merging-");
+      if (name.empty() || name.front() != '.' || marker == std::string::npos) continue;
+      std::optional<long long> pid = whole_integer(name.substr(marker + 9));
+      if (!pid || (*pid > 0 && ::kill(static_cast<pid_t>(*pid), 0) == 0)) continue;
+      fs::remove_all(entry.path(), error);
+    }
+  }
 }
 
 // Merges one input in one transaction on `out`. HDF5 files are copied to temporary names during
@@ -262,6 +282,7 @@ bool MergeResult::all_merged() const {
 MergeResult merge_results(const MergeSettings& settings) {
   MergeResult result;
   sqlite::Connection out = merge_detail::open_output(settings.output);
+  remove_abandoned_staging(settings.artifacts);
   // The first shard given names the sweep plan every other shard must belong to.
   std::optional<ShardRow> reference;
   std::string reference_path;

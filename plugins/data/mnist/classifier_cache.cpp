@@ -82,10 +82,14 @@ ClassifierHandle load_or_train_classifier(const MnistFiles& files,
   std::error_code error;
   if (std::filesystem::exists(handle.cache_file, error)) {
     try {
+      if (!std::filesystem::is_regular_file(handle.cache_file, error)) {
+        throw CacheFileError("not a regular file");
+      }
       handle.trained = std::make_shared<const TrainedClassifier>(
           decode_classifier(read_whole(handle.cache_file), settings, data_key));
       handle.origin = ClassifierOrigin::cache_file;
-    } catch (const CacheFileError& problem) {
+    } catch (const std::exception& problem) {
+      // A cache that cannot be used costs a retraining, never the run.
       handle.note = "ignored " + handle.cache_file.string() + " (" + problem.what() + ")";
     }
   }

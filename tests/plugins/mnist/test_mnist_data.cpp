@@ -184,6 +184,15 @@ TEST_CASE("the classifier is trained once, then loaded from its cache file", "[m
     gantry::plugins::forget_classifiers_in_process();
     CHECK(fixture.make().classifier().origin == ClassifierOrigin::cache_file);
   }
+  SECTION("a directory where the cache file belongs costs a retraining, not the run") {
+    std::filesystem::remove(first.classifier().cache_file);
+    std::filesystem::create_directory(first.classifier().cache_file);
+    gantry::plugins::forget_classifiers_in_process();
+    MnistData retrained = fixture.make();
+    CHECK(retrained.classifier().origin == ClassifierOrigin::trained);
+    CHECK_THAT(retrained.classifier().note,
+               Contains("not a regular file") && Contains("cache not written"));
+  }
   SECTION("changed data files are another file") {
     mnist_test::write_images(fixture.data.path(), "t10k", mnist_test::synthetic_images(200, 7), "");
     CHECK(fixture.make().classifier().origin == ClassifierOrigin::trained);

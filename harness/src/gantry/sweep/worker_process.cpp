@@ -9,6 +9,7 @@
 #include <boost/process.hpp>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstring>
 #include <optional>
 #include <thread>
@@ -118,7 +119,12 @@ std::string describe_wait_status(int status) {
   return "ended with wait status " + std::to_string(status);
 }
 
-WorkerProcess::WorkerProcess(WorkerCommand command) : command_(std::move(command)) {}
+WorkerProcess::WorkerProcess(WorkerCommand command) : command_(std::move(command)) {
+  // A worker that dies between two runs turns the next request into a write to a closed pipe:
+  // that must be an error to read (EPIPE), not SIGPIPE ending the whole sweep.
+  static const bool ignoring_sigpipe = std::signal(SIGPIPE, SIG_IGN) != SIG_ERR;
+  (void)ignoring_sigpipe;
+}
 
 WorkerProcess::~WorkerProcess() {
   if (!child_) return;
@@ -136,7 +142,19 @@ WorkerProcess::~WorkerProcess() {
 
 RunOutcome WorkerProcess::execute(const PlannedRun& run, const ResumePolicy& policy,
                                   RunStore& store, const std::atomic<bool>& stop_flag) {
-  if (!child_ || !child_->process.running()) {
+  // A worker that died idle (between runs) gets the run again in a new worker; one that cannot
+  // even claim a run when new is the machinery's fault.
+  bool fresh = !child_ || !child_->process.running();
+  std::optional<RunOutcome> outcome = attempt(run, policy, store, stop_flag, fresh);
+  if (!outcome) outcome = attempt(run, policy, store, stop_flag, true);
+  if (!outcome) throw StorageError(unclaimed_death_);
+  return *outcome;
+}
+
+std::optional<RunOutcome> WorkerProcess::attempt(const PlannedRun& run, const ResumePolicy& policy,
+                                                 RunStore& store,
+                                                 const std::atomic<bool>& stop_flag, bool fresh) {
+  if (fresh) {
     child_.reset();
     child_ = std::make_unique<Child>(command_);
   }
@@ -178,7 +196,9 @@ RunOutcome WorkerProcess::execute(const PlannedRun& run, const ResumePolicy& pol
   child_.reset();
   outcome.wall_seconds = seconds_since(started);
   if (outcome.run_id == 0) {
-    throw StorageError("a worker process was " + how + " before it could claim a run");
+    unclaimed_death_ = "a worker process was " + how + " before it could claim a run";
+    if (fresh) throw StorageError(unclaimed_death_);
+    return std::nullopt;
   }
   outcome.status = RunStatus::failed;
   std::optional<long long> step = store.db.last_metric_step(outcome.run_id);

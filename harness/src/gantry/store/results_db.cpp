@@ -46,9 +46,6 @@ RecordedRuns select_sweep_runs(sqlite::Connection& connection, std::int64_t swee
 
 }  // namespace
 
-namespace {
-
-// Opens (creating it if need be) and migrates the database, one gantry process at a time.
 sqlite::Connection open_for_writing(const std::string& path, int busy_timeout_ms) {
   DirectoryLock setting_up(std::filesystem::absolute(path).parent_path());
   sqlite::Connection connection(path, sqlite::Connection::Mode::read_write_create, busy_timeout_ms);
@@ -61,8 +58,6 @@ sqlite::Connection open_for_writing(const std::string& path, int busy_timeout_ms
   migrate(connection);
   return connection;
 }
-
-}  // namespace
 
 ResultsDb::ResultsDb(const std::string& path, int busy_timeout_ms)
     : connection_(open_for_writing(path, busy_timeout_ms)) {}

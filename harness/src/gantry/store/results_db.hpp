@@ -56,6 +56,11 @@ struct ShardRecord {
   int plan_runs;  // runs in the whole sweep
 };
 
+// Opens a results database for writing, creating it if need be, in WAL mode and migrated to
+// the current schema; one gantry process at a time sets a database up (DirectoryLock). Throws
+// SchemaError for a file that is not a Gantry database or is newer, StorageError otherwise.
+sqlite::Connection open_for_writing(const std::string& path, int busy_timeout_ms);
+
 class ResultsDb {
  public:
   // Opens or creates the database and migrates it to the current schema.

@@ -2,6 +2,7 @@
 
 #include "gantry/artifacts/layout.hpp"
 #include "gantry/base/errors.hpp"
+#include "gantry/store/results_db.hpp"
 #include "gantry/store/schema.hpp"
 
 namespace gantry::merge_detail {
@@ -59,13 +60,7 @@ Input open_input(const fs::path& path) {
 sqlite::Connection open_output(const fs::path& path) {
   std::error_code error;
   if (!path.parent_path().empty()) fs::create_directories(path.parent_path(), error);
-  sqlite::Connection connection(path.string(), sqlite::Connection::Mode::read_write_create, 10000);
-  check_schema(connection);
-  connection.execute("PRAGMA journal_mode = WAL");
-  connection.execute("PRAGMA foreign_keys = ON");
-  connection.execute("PRAGMA synchronous = NORMAL");
-  migrate(connection);
-  return connection;
+  return open_for_writing(path.string(), 10000);
 }
 
 }  // namespace gantry::merge_detail

@@ -22,8 +22,7 @@ TEST_CASE("a full disk stops the sweep without blaming a run", "[cli][sweep][sto
   auto full = run_gantry(dir.path(), command, "trap '' XFSZ; ulimit -f 300;");
   INFO(full.output);
   CHECK(full.exit_code == 1);
-  CHECK_THAT(full.output, Catch::Contains("the sweep stopped because the results could not be "
-                                          "written") &&
+  CHECK_THAT(full.output, Catch::Contains("the sweep stopped: database 'gantry.sqlite'") &&
                               Catch::Contains("No run was recorded as failed"));
   CHECK(count(dir / "gantry.sqlite", "status = 'failed'") == "0");
   CHECK(query(dir / "gantry.sqlite", "PRAGMA integrity_check") == "integrity_check\nok\n");

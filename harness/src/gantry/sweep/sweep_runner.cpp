@@ -76,18 +76,18 @@ struct OutcomeTally {
 // The first failure of the results store, which stops every worker: the machinery, not a run.
 class StoreFailure {
  public:
-  void record(const StorageError& error) {
+  void record(const std::string& message) {
     std::lock_guard lock(mutex_);
-    if (message_.empty()) message_ = error.what();
+    if (message_.empty()) message_ = message;
     failed_ = true;
   }
   bool failed() const { return failed_.load(); }
   // Throws it, if there was one, naming what to do.
   void rethrow() const {
     if (!failed_.load()) return;
-    throw StorageError("the sweep stopped because the results could not be written: " + message_ +
-                       ". No run was recorded as failed for it; once there is room (or the lock "
-                       "is released), the same command continues the sweep");
+    throw StorageError("the sweep stopped: " + message_ +
+                       ". No run was recorded as failed for it; once that is fixed (room on the "
+                       "disk, a lock released), the same command continues the sweep");
   }
 
  private:
@@ -128,7 +128,11 @@ SweepResult run_sweep(const SweepPlan& plan, const RecordedSweep& sweep, RunStor
         if (outcome.status != RunStatus::interrupted)
           observer.run_ended(ended(run, outcome, varying));
       } catch (const StorageError& error) {
-        store_failure.record(error);
+        store_failure.record(error.what());
+      } catch (const std::exception& error) {
+        // Anything else that escapes a run's execution is the machinery's too (a worker that
+        // cannot be started, memory for the bookkeeping): stop, and blame no run.
+        store_failure.record(error.what());
       }
     }
   };

@@ -12,6 +12,7 @@
 #include <csignal>
 #include <cstring>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "gantry/base/errors.hpp"
@@ -156,7 +157,12 @@ std::optional<RunOutcome> WorkerProcess::attempt(const PlannedRun& run, const Re
                                                  const std::atomic<bool>& stop_flag, bool fresh) {
   if (fresh) {
     child_.reset();
-    child_ = std::make_unique<Child>(command_);
+    try {
+      child_ = std::make_unique<Child>(command_);
+    } catch (const std::system_error& error) {
+      throw StorageError("cannot start a worker process ('" + command_.executable.string() +
+                         " worker'): " + error.what());
+    }
   }
   Child& child = *child_;
   child.send(worker::encode(worker::RunRequest{run.sweep_id, run.sweep_name, run.seed, run.identity,

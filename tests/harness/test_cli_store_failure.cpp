@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "cli_process.hpp"
+#include "small_experiment.hpp"
 #include "test_support.hpp"
 
 using gantry::testing::all_measurements;
@@ -33,4 +34,20 @@ TEST_CASE("a full disk stops the sweep without blaming a run", "[cli][sweep][sto
   CHECK(count(dir / "gantry.sqlite", "status = 'finished'") == "8");
   REQUIRE(run_gantry(dir.path(), command + "--db clean.sqlite --artifacts clean").exit_code == 0);
   CHECK(all_measurements(dir / "gantry.sqlite") == all_measurements(dir / "clean.sqlite"));
+}
+
+TEST_CASE("reading a database needs no space on a full disk", "[cli][store_failure]") {
+  ScratchDir dir;
+  dir.write("small.ini", gantry::testing::kSmallExperiment);
+  REQUIRE(run_gantry(dir.path(), "sweep small.ini --seeds 1-2").exit_code == 0);
+  std::filesystem::remove(dir / "gantry.sqlite-shm");
+  std::filesystem::remove(dir / "gantry.sqlite-wal");
+  // Not a byte may be written: SQLite cannot create its shared-memory file to lock the database.
+  const std::string full_disk = "trap '' XFSZ; ulimit -f 0;";
+  auto runs = run_gantry(dir.path(), "runs", full_disk);
+  INFO(runs.output);
+  CHECK(runs.exit_code == 0);
+  CHECK_THAT(runs.output, Catch::Contains("(2 rows)"));
+  CHECK(run_gantry(dir.path(), "report", full_disk).exit_code == 0);
+  CHECK(run_gantry(dir.path(), "query 'SELECT count(*) FROM runs'", full_disk).exit_code == 0);
 }

@@ -1,6 +1,8 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
+#include <random>
+#include <sstream>
 
 #include "gantry/base/errors.hpp"
 #include "gantry/config/experiment.hpp"
@@ -105,4 +107,36 @@ TEST_CASE("malformed or missing experiment files are refused", "[experiment]") {
   REQUIRE(mkfifo((dir / "fifo.ini").c_str(), 0600) == 0);
   CHECK_THROWS_WITH(gantry::read_experiment_file((dir / "fifo.ini").string()),
                     Catch::Contains("is not a regular file"));
+}
+
+TEST_CASE("fuzzed experiment text is read or refused with a ConfigError", "[experiment]") {
+  // Seeded mutations of a valid file: bytes replaced, dropped and repeated.
+  const std::string valid = "[data]\nplugin = x2\n[trainer]\nk = 3\nepochs = 100\n";
+  std::mt19937_64 random(20261207);
+  int refused = 0;
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::string text = valid;
+    for (int edit = 0; edit < 1 + static_cast<int>(random() % 4); ++edit) {
+      std::size_t at = random() % text.size();
+      switch (random() % 3) {
+        case 0:
+          text[at] = static_cast<char>(random() % 256);
+          break;
+        case 1:
+          text.erase(at, 1);
+          break;
+        default:
+          text.insert(at, text.substr(at, random() % 8));
+          break;
+      }
+      if (text.empty()) text = "[";
+    }
+    std::istringstream in(text);
+    try {
+      gantry::read_experiment(in, "fuzzed.ini");
+    } catch (const gantry::ConfigError&) {
+      ++refused;
+    }
+  }
+  CHECK(refused > 0);
 }

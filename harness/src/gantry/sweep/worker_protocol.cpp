@@ -29,7 +29,18 @@ std::string exact(double value) {
   return text;
 }
 
+// The largest block a request or message holds (an experiment's INI text, an error message):
+// a size past it is not the protocol, and must not become an allocation.
+constexpr std::size_t kMaxBlock = std::size_t{1} << 26;
+
+void check_block_size(std::size_t size) {
+  if (size > kMaxBlock) {
+    throw StorageError("worker protocol: a block of " + std::to_string(size) + " bytes");
+  }
+}
+
 std::string read_block(std::istream& in, std::size_t size) {
+  check_block_size(size);
   std::string block(size, '\0');
   if (size > 0 && !in.read(block.data(), static_cast<std::streamsize>(size))) {
     throw StorageError("worker protocol: a request was cut short");
@@ -107,6 +118,7 @@ std::optional<Message> take_message(std::string& buffer) {
   if (!fields) {
     throw StorageError("worker protocol: malformed: " + buffer.substr(0, end_of_header));
   }
+  check_block_size(text_size);
   std::size_t total = end_of_header + 1 + text_size;
   if (buffer.size() < total) return std::nullopt;
   message.text = buffer.substr(end_of_header + 1, text_size);

@@ -51,3 +51,21 @@ TEST_CASE("reading a database needs no space on a full disk", "[cli][store_failu
   CHECK(run_gantry(dir.path(), "report", full_disk).exit_code == 0);
   CHECK(run_gantry(dir.path(), "query 'SELECT count(*) FROM runs'", full_disk).exit_code == 0);
 }
+
+TEST_CASE("a full disk under the artifacts alone stops the sweep the same way",
+          "[cli][store_failure]") {
+  ScratchDir dir;
+  dir.write("small.ini", gantry::testing::kSmallExperiment);
+  // 300,000 held-out rows make a 2.4 MB HDF5 dataset past the 500 KB limit, while the
+  // database stays small: the HDF5 write is what fails (it used to segfault after "H5Dclose
+  // failed").
+  const std::string command = "run small.ini --set eval.heldout_rows=300000";
+  auto full = run_gantry(dir.path(), command, "trap '' XFSZ; ulimit -f 1000;");
+  INFO(full.output);
+  CHECK(full.exit_code == 1);
+  CHECK_THAT(full.output, Catch::Contains("the sweep stopped: HDF5 file") &&
+                              Catch::Contains("No run was recorded as failed"));
+  CHECK(count(dir / "gantry.sqlite", "status = 'failed'") == "0");
+  CHECK(run_gantry(dir.path(), command).exit_code == 0);
+  CHECK(count(dir / "gantry.sqlite", "status = 'finished'") == "1");
+}

@@ -93,6 +93,11 @@ struct WorkerProcess::Child {
 
 namespace {
 
+// "was killed by SIGSEGV (...)", "exited with status 1", "was stopped at ...": after "process".
+std::string ended(const std::string& how) {
+  return how.rfind("exited", 0) == 0 || how.rfind("ended", 0) == 0 ? how : "was " + how;
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -100,7 +105,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 // The run's death in words, with how far it got and the limits that were set.
 std::string death_cause(const std::string& how, std::optional<long long> step,
                         const ResolvedExperiment& experiment) {
-  std::string text = "its worker process was " + how;
+  std::string text = "its worker process " + ended(how);
   text += step ? " after step " + std::to_string(*step) : " before its first recorded step";
   std::string memory = experiment.value("resources.memory_limit");
   if (memory != "0") text += " (resources.memory_limit = " + memory + " MB)";
@@ -202,7 +207,7 @@ std::optional<RunOutcome> WorkerProcess::attempt(const PlannedRun& run, const Re
   child_.reset();
   outcome.wall_seconds = seconds_since(started);
   if (outcome.run_id == 0) {
-    unclaimed_death_ = "a worker process was " + how + " before it could claim a run";
+    unclaimed_death_ = "a worker process " + ended(how) + " before it could claim a run";
     if (fresh) throw StorageError(unclaimed_death_);
     return std::nullopt;
   }

@@ -1,9 +1,7 @@
 #include "gantry/sweep/run_worker.hpp"
 
 #include <sys/resource.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <map>
 #include <sstream>
 
@@ -17,13 +15,7 @@ namespace gantry {
 namespace {
 
 void write_all(int fd, const std::string& bytes) {
-  std::size_t written = 0;
-  while (written < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw StorageError("worker: the sweep stopped listening");
-    written += static_cast<std::size_t>(n);
-  }
+  if (!worker::write_fully(fd, bytes)) throw StorageError("worker: the sweep stopped listening");
 }
 
 // The run's settings resolved again from their INI text, once per distinct text.

@@ -127,11 +127,9 @@ SweepResult run_sweep(const SweepPlan& plan, const RecordedSweep& sweep, RunStor
         tally.count(outcome.status);
         if (outcome.status != RunStatus::interrupted)
           observer.run_ended(ended(run, outcome, varying));
-      } catch (const StorageError& error) {
-        store_failure.record(error.what());
       } catch (const std::exception& error) {
-        // Anything else that escapes a run's execution is the machinery's too (a worker that
-        // cannot be started, memory for the bookkeeping): stop, and blame no run.
+        // Only the machinery escapes a run's execution (a store that cannot be written, a
+        // worker that cannot be started, memory for the bookkeeping): stop, and blame no run.
         store_failure.record(error.what());
       }
     }

@@ -43,7 +43,6 @@ struct WorkerProcess::Child {
   bp::pipe from_child = pipe_closed_on_exec();
   bp::child process;
   std::string received;  // bytes read from the child and not yet decoded
-  bool reached_end = false;
 
   explicit Child(const WorkerCommand& command)
       // Boost.Process closes our ends of the child's; SQLite opens the database with
@@ -61,15 +60,8 @@ struct WorkerProcess::Child {
     return args;
   }
 
-  void send(const std::string& bytes) {
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-      ssize_t n = ::write(to_child.native_sink(), bytes.data() + written, bytes.size() - written);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return;  // the child is gone; its exit is read below
-      written += static_cast<std::size_t>(n);
-    }
-  }
+  // A child that is gone takes nothing: its exit is read below.
+  void send(const std::string& bytes) { worker::write_fully(to_child.native_sink(), bytes); }
 
   // Reads what the child wrote within `timeout`; false at the end of its output.
   bool receive(std::chrono::milliseconds timeout) {
@@ -79,7 +71,7 @@ struct WorkerProcess::Child {
     char buffer[4096];
     ssize_t n = ::read(from_child.native_source(), buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) return true;
-    if (n <= 0) return reached_end = true, false;
+    if (n <= 0) return false;
     received.append(buffer, static_cast<std::size_t>(n));
     return true;
   }
@@ -151,15 +143,16 @@ RunOutcome WorkerProcess::execute(const PlannedRun& run, const ResumePolicy& pol
   // A worker that died idle (between runs) gets the run again in a new worker; one that cannot
   // even claim a run when new is the machinery's fault.
   bool fresh = !child_ || !child_->process.running();
-  std::optional<RunOutcome> outcome = attempt(run, policy, store, stop_flag, fresh);
-  if (!outcome) outcome = attempt(run, policy, store, stop_flag, true);
-  if (!outcome) throw StorageError(unclaimed_death_);
-  return *outcome;
+  RunOutcome outcome = attempt(run, policy, store, stop_flag, fresh);
+  if (outcome.status == RunStatus::not_started && !fresh) {
+    outcome = attempt(run, policy, store, stop_flag, true);
+  }
+  if (outcome.status == RunStatus::not_started) throw StorageError(outcome.error);
+  return outcome;
 }
 
-std::optional<RunOutcome> WorkerProcess::attempt(const PlannedRun& run, const ResumePolicy& policy,
-                                                 RunStore& store,
-                                                 const std::atomic<bool>& stop_flag, bool fresh) {
+RunOutcome WorkerProcess::attempt(const PlannedRun& run, const ResumePolicy& policy,
+                                  RunStore& store, const std::atomic<bool>& stop_flag, bool fresh) {
   if (fresh) {
     child_.reset();
     try {
@@ -207,9 +200,8 @@ std::optional<RunOutcome> WorkerProcess::attempt(const PlannedRun& run, const Re
   child_.reset();
   outcome.wall_seconds = seconds_since(started);
   if (outcome.run_id == 0) {
-    unclaimed_death_ = "a worker process " + ended(how) + " before it could claim a run";
-    if (fresh) throw StorageError(unclaimed_death_);
-    return std::nullopt;
+    outcome.error = "a worker process " + ended(how) + " before it could claim a run";
+    return outcome;  // not_started
   }
   outcome.status = RunStatus::failed;
   std::optional<long long> step = store.db.last_metric_step(outcome.run_id);

@@ -7,7 +7,6 @@
 #include <atomic>
 #include <filesystem>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,15 +39,13 @@ class WorkerProcess {
 
  private:
   struct Child;
-  // One try in the current worker (a new one when `fresh`); nothing when a worker that was
-  // already running died before it claimed the run.
-  std::optional<RunOutcome> attempt(const PlannedRun& run, const ResumePolicy& policy,
-                                    RunStore& store, const std::atomic<bool>& stop_flag,
-                                    bool fresh);
+  // One try in the current worker (a new one when `fresh`). A worker that died before it
+  // claimed the run ends it not_started, with the death in `error`.
+  RunOutcome attempt(const PlannedRun& run, const ResumePolicy& policy, RunStore& store,
+                     const std::atomic<bool>& stop_flag, bool fresh);
 
   WorkerCommand command_;
   std::unique_ptr<Child> child_;
-  std::string unclaimed_death_;
 };
 
 // "killed by SIGSEGV (Segmentation fault)" or "exited with status 3", from a wait status.

@@ -1,5 +1,8 @@
 #include "gantry/sweep/worker_protocol.hpp"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
@@ -49,6 +52,17 @@ std::string read_block(std::istream& in, std::size_t size) {
 }
 
 }  // namespace
+
+bool write_fully(int fd, const std::string& bytes) {
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    written += static_cast<std::size_t>(n);
+  }
+  return true;
+}
 
 std::string encode(const RunRequest& request) {
   std::ostringstream out;

@@ -37,6 +37,10 @@ struct Message {
   std::string text;
 };
 
+// Writes all of `bytes` to `fd`, through interrupted and partial writes; false when the other
+// end is gone. Both sides of the pipe write through this.
+bool write_fully(int fd, const std::string& bytes);
+
 std::string encode(const RunRequest& request);
 // Nothing at the end of the input (the sweep closed the pipe: no more runs). Throws
 // StorageError for input that is not a request.

@@ -236,14 +236,9 @@ void ResultsDb::end_run(std::int64_t run_id, const RunEnd& end) {
 void ResultsDb::check_run_tables() {
   std::lock_guard lock(mutex_);
   for (const char* table : {"sweeps", "runs"}) {
-    sqlite::Statement check(connection_, std::string("PRAGMA quick_check(") + table + ")");
-    while (check.step()) {
-      std::string problem = check.column_text(0);
-      if (problem == "ok") continue;
-      const std::string banner = "*** in database main ***\n";
-      if (problem.rfind(banner, 0) == 0) problem.erase(0, banner.size());
+    if (std::optional<std::string> problem = quick_check(connection_, table)) {
       throw SchemaError("'" + path() + "' is damaged (SQLite's quick_check of its " + table +
-                        " table: " + problem +
+                        " table: " + *problem +
                         "); nothing was written to it. Restore it from a copy, or save what is "
                         "readable with `sqlite3 " +
                         path() + " .recover`");

@@ -46,11 +46,8 @@ Input open_input(const fs::path& path) {
   sqlite::Connection connection(path.string(), sqlite::Connection::Mode::read_only, 10000);
   int version = check_schema(connection);
   if (version == 0) throw SchemaError("an empty database, not Gantry results");
-  sqlite::Statement check(connection, "PRAGMA quick_check");
-  while (check.step()) {
-    if (check.column_text(0) != "ok") {
-      throw SchemaError("damaged (SQLite quick_check: " + check.column_text(0) + ")");
-    }
+  if (std::optional<std::string> problem = quick_check(connection)) {
+    throw SchemaError("damaged (SQLite quick_check: " + *problem + ")");
   }
   check_sweep_names(connection);
   std::vector<ShardRow> shards = read_shards(connection, version);

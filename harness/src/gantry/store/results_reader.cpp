@@ -25,21 +25,31 @@ const std::vector<std::string> kDefaultRunMetrics = {
 // mapping at its compile-time maximum and reads the rest of a larger file as before.
 constexpr long long kReadOnlyMappingBytes = 1LL << 30;
 
+// A connection for reading and the schema version it found.
+struct OpenedForReading {
+  sqlite::Connection connection;
+  int version;
+};
+
+OpenedForReading checked(sqlite::Connection connection) {
+  int version = check_schema(connection);
+  return {std::move(connection), version};
+}
+
 // Reading a WAL database normally takes a lock in its -shm file; when that cannot be written
 // (no write access, a full disk), the file is read as immutable instead: reading needs no space.
-sqlite::Connection open_for_reading(const std::string& path) {
+// The schema check is the first read, where a lock that cannot be taken shows.
+OpenedForReading open_for_reading(const std::string& path) {
   try {
-    sqlite::Connection connection(path, sqlite::Connection::Mode::read_only, 5000,
-                                  sqlite::Connection::Threading::single_thread);
-    check_schema(connection);  // the first read: where a lock that cannot be taken shows
-    return connection;
+    return checked(sqlite::Connection(path, sqlite::Connection::Mode::read_only, 5000,
+                                      sqlite::Connection::Threading::single_thread));
   } catch (const SchemaError&) {
     throw;
   } catch (const DatabaseBusyError&) {
     throw;
   } catch (const StorageError&) {
-    return sqlite::Connection(path, sqlite::Connection::Mode::read_only_immutable, 5000,
-                              sqlite::Connection::Threading::single_thread);
+    return checked(sqlite::Connection(path, sqlite::Connection::Mode::read_only_immutable, 5000,
+                                      sqlite::Connection::Threading::single_thread));
   }
 }
 
@@ -55,10 +65,11 @@ sqlite::Connection open_results_read_only(const std::string& path) {
   if (std::filesystem::is_directory(status)) {
     throw StorageError("'" + path + "' is a directory, not a results database");
   }
-  sqlite::Connection connection = open_for_reading(path);
-  if (check_schema(connection) == 0) {
+  OpenedForReading opened = open_for_reading(path);
+  if (opened.version == 0) {
     throw SchemaError("'" + path + "' is empty: it holds no Gantry results yet");
   }
+  sqlite::Connection connection = std::move(opened.connection);
   connection.execute("PRAGMA query_only = ON");
   connection.guard_untrusted_sql();
   connection.execute("PRAGMA mmap_size = " + std::to_string(kReadOnlyMappingBytes));

@@ -184,6 +184,19 @@ int check_schema(sqlite::Connection& connection) {
   return version;
 }
 
+std::optional<std::string> quick_check(sqlite::Connection& connection, const std::string& table) {
+  sqlite::Statement check(connection,
+                          "PRAGMA quick_check" + (table.empty() ? "" : "(" + table + ")"));
+  while (check.step()) {
+    std::string problem = check.column_text(0);
+    if (problem == "ok") continue;
+    const std::string banner = "*** in database main ***\n";
+    if (problem.rfind(banner, 0) == 0) problem.erase(0, banner.size());
+    return problem;
+  }
+  return std::nullopt;
+}
+
 void migrate(sqlite::Connection& connection) {
   int version = check_schema(connection);
   const auto& steps = migrations();

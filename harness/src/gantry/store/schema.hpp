@@ -2,6 +2,7 @@
 // (docs/results-schema.md): every change is a new migration and a new version number.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,11 @@ inline constexpr int kResultsSchemaVersion = 4;
 // Checks the file is a Gantry database (or empty) of a version this gantry can read; throws
 // SchemaError naming the file otherwise. Returns the version found (0 for an empty file).
 int check_schema(sqlite::Connection& connection);
+
+// SQLite's PRAGMA quick_check, of the whole file or of one table and its indexes: the first
+// problem it reports (without its "*** in database main ***" banner), or nothing when intact.
+std::optional<std::string> quick_check(sqlite::Connection& connection,
+                                       const std::string& table = "");
 
 // Brings an empty or older database to kResultsSchemaVersion, one migration per version, each in
 // its own transaction.

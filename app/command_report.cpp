@@ -12,6 +12,7 @@
 #include "gantry/analysis/report/report_request.hpp"
 #include "gantry/base/errors.hpp"
 #include "gantry/store/results_snapshot.hpp"
+#include "report_page.hpp"
 
 namespace gantry::cli {
 
@@ -30,7 +31,13 @@ struct ReportArguments {
   std::string curves_csv;
   std::string plots;
   std::optional<std::int64_t> plot_run;
+  std::string html;
+  unsigned watch_seconds = 0;
 };
+
+// Columns of steps a curve is drawn in on the page: about a wide screen's pixels per two,
+// and what keeps 200 runs x 5 metrics within a few megabytes.
+constexpr std::size_t kDefaultPageColumns = 240;
 
 po::options_description report_options(ReportArguments& args, std::int64_t& plot_run) {
   ReportRequest& request = args.request;
@@ -55,8 +62,16 @@ po::options_description report_options(ReportArguments& args, std::int64_t& plot
       "table, markdown, csv or json")("plots", po::value(&args.plots),
                                       "draw PNG and SVG figures into this directory (gnuplot)")(
       "plot-run", po::value(&plot_run),
-      "run whose generated samples are drawn (default: the best run of the compared metric)")(
-      "confidence", fractional_value(request.confidence), "confidence level of every interval")(
+      "run whose generated samples are drawn (default: the best run of the compared metric; "
+      "--html draws each group's best run too)")(
+      "html", po::value(&args.html),
+      "write the report as one self-contained HTML page to this file instead of printing it")(
+      "watch", po::value(&args.watch_seconds),
+      "with --html: rewrite the page every so many seconds until Ctrl-C; the page reloads itself")(
+      "columns", po::value(&request.run_curve_columns)->default_value(kDefaultPageColumns),
+      "with --html: the most columns of steps a curve is drawn in (each keeps its lowest and "
+      "highest value)")("confidence", fractional_value(request.confidence),
+                        "confidence level of every interval")(
       "alpha", fractional_value(request.alpha), "significance level for calling a difference")(
       "threshold", fractional_value(request.overpowering.threshold),
       "D dominates at an evaluation when its balanced accuracy is at least this")(
@@ -103,9 +118,27 @@ void write_curves_file(std::ofstream& out, const Report& report, const std::stri
   std::cerr << "curves across seeds: " << path << "\n";
 }
 
+void validate_page_options(const ReportArguments& args, const po::variables_map& values) {
+  const bool html = !args.html.empty();
+  if (!html && (values.count("watch") || !values["columns"].defaulted())) {
+    throw ConfigError(std::string(values.count("watch") ? "--watch" : "--columns") +
+                      " is an option of the HTML page; give --html FILE");
+  }
+  if (values.count("watch") && args.watch_seconds == 0) {
+    throw ConfigError("--watch 0: give the seconds between rewrites of the page, at least 1");
+  }
+  if (html && args.request.run_curve_columns < 2) {
+    throw ConfigError("--columns " + std::to_string(args.request.run_curve_columns) +
+                      ": a curve needs at least 2 columns");
+  }
+  if (args.watch_seconds > 0 && (!args.plots.empty() || !args.curves_csv.empty())) {
+    throw ConfigError("--watch rewrites the page alone; give --plots and --curves-csv without it");
+  }
+}
+
 }  // namespace
 
-int command_report(const std::vector<std::string>& raw_args) {
+int command_report(const std::vector<std::string>& raw_args, const std::atomic<bool>& stop_flag) {
   ReportArguments args;
   std::int64_t plot_run = 0;
   po::options_description options = report_options(args, plot_run);
@@ -113,13 +146,21 @@ int command_report(const std::vector<std::string>& raw_args) {
   if (!values) return kSuccess;
   if (values->count("plot-run")) args.plot_run = plot_run;
   validate_request(args.request);
+  validate_page_options(args, *values);
   auto report_format = analysis::parse_report_format(args.format);
+  const bool html = !args.html.empty();
   // Curves are what the CSV and the figures are for; without --curve, those of the metrics.
-  args.request.curves_of_metrics = !args.curves_csv.empty() || !args.plots.empty();
+  args.request.curves_of_metrics = !args.curves_csv.empty() || !args.plots.empty() || html;
   // Every run's evaluations are kept only for the figures, which draw them.
-  args.request.keep_evaluations = !args.plots.empty();
-  if (args.plot_run && args.plots.empty()) {
-    throw ConfigError("--plot-run chooses the run whose samples --plots draws; give --plots DIR");
+  args.request.keep_evaluations = !args.plots.empty() || html;
+  if (!html) args.request.run_curve_columns = 0;
+  if (args.plot_run && args.plots.empty() && !html) {
+    throw ConfigError(
+        "--plot-run chooses the run whose samples --plots or --html draws; give one of them");
+  }
+  if (args.watch_seconds > 0) {
+    return watch_report_page(args.store.db, args.request,
+                             PageOptions{args.html, args.watch_seconds, args.plot_run}, stop_flag);
   }
 
   ResultsSnapshot snapshot(args.store.db);
@@ -132,11 +173,13 @@ int command_report(const std::vector<std::string>& raw_args) {
     if (!out) throw StorageError("cannot write the curves to '" + args.curves_csv + "'");
   }
   std::optional<std::int64_t> sample_run;
-  if (!args.plots.empty()) {
-    sample_run = sample_run_of(report, args.plot_run);
-    create_figures_dir(args.plots);
+  if (!args.plots.empty() || html) sample_run = sample_run_of(report, args.plot_run);
+  if (!args.plots.empty()) create_figures_dir(args.plots);
+  if (html) {
+    write_report_page(report, PageOptions{args.html, 0, sample_run});
+  } else {
+    analysis::write_report(std::cout, report, report_format);
   }
-  analysis::write_report(std::cout, report, report_format);
   if (!args.curves_csv.empty()) write_curves_file(out, report, args.curves_csv);
   if (!args.plots.empty()) {
     auto written = analysis::write_plots(

@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
     if (command == "plugins") return command_plugins(args);
     if (command == "runs") return command_runs(args);
     if (command == "query") return command_query(args);
-    if (command == "report") return command_report(args);
+    if (command == "report") return command_report(args, stop_flag);
     if (command == "new") return command_new(args);
     if (command == "merge") return command_merge(args);
     if (command == "worker") return command_worker(args);

@@ -392,10 +392,10 @@ TEST_CASE("plot helpers quote, name and choose safely", "[plots]") {
   CHECK(plots::file_stem("-x") == "_-x");
   CHECK(plots::plot_number(0.1) == "0.1");
   CHECK(plots::plot_number(1000) == "1000");
-  CHECK(plots::evenly_spaced(3, 12) == std::vector<std::size_t>{0, 1, 2});
-  CHECK(plots::evenly_spaced(23, 12) ==
+  CHECK(gantry::analysis::evenly_spaced(3, 12) == std::vector<std::size_t>{0, 1, 2});
+  CHECK(gantry::analysis::evenly_spaced(23, 12) ==
         std::vector<std::size_t>{0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22});
-  std::vector<std::size_t> chosen = plots::evenly_spaced(100, 12);
+  std::vector<std::size_t> chosen = gantry::analysis::evenly_spaced(100, 12);
   REQUIRE(chosen.size() == 12);
   CHECK(chosen.front() == 0);
   CHECK(chosen.back() == 99);

@@ -64,7 +64,7 @@ int call(const std::string& line) {
   if (command == "sweep") return gantry::cli::command_sweep(args, stop);
   if (command == "runs") return gantry::cli::command_runs(args);
   if (command == "query") return gantry::cli::command_query(args);
-  if (command == "report") return gantry::cli::command_report(args);
+  if (command == "report") return gantry::cli::command_report(args, stop);
   if (command == "plugins") return gantry::cli::command_plugins(args);
   throw std::logic_error("no command " + command);
 }

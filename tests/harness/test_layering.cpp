@@ -34,7 +34,8 @@ const std::map<std::string, std::vector<std::string>>& module_graph() {
       {"analysis/report", {"analysis/stats", "store", "artifacts"}},
       {"analysis/render", {"analysis/report"}},
       {"analysis/plots", {"analysis/report"}},
-      {"app", {"cluster", "search", "scaffold", "analysis/render", "analysis/plots"}},
+      {"analysis/html", {"analysis/render"}},
+      {"app", {"cluster", "search", "scaffold", "analysis/html", "analysis/plots"}},
       {"plugins", {"sdk"}},
   };
   return graph;

@@ -75,11 +75,35 @@ PixelImage tile_images(const Matrix& samples, const ImageShape& shape, int colum
   return grid;
 }
 
-void write_png(const std::string& path, const PixelImage& image) {
-  PngImage png;
+namespace {
+
+void describe(PngImage& png, const PixelImage& image) {
   png.get()->width = static_cast<png_uint_32>(image.width);
   png.get()->height = static_cast<png_uint_32>(image.height);
   png.get()->format = image.channels == 3 ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> encode_png(const PixelImage& image) {
+  PngImage png;
+  describe(png, image);
+  // The first call measures; the second writes into a buffer of that size.
+  png_alloc_size_t size = 0;
+  if (png_image_write_to_memory(png.get(), nullptr, &size, 0, image.pixels.data(), 0, nullptr)) {
+    std::vector<std::uint8_t> bytes(size);
+    if (png_image_write_to_memory(png.get(), bytes.data(), &size, 0, image.pixels.data(), 0,
+                                  nullptr)) {
+      bytes.resize(size);
+      return bytes;
+    }
+  }
+  throw StorageError(std::string("cannot encode a PNG: ") + png.get()->message);
+}
+
+void write_png(const std::string& path, const PixelImage& image) {
+  PngImage png;
+  describe(png, image);
   if (!png_image_write_to_file(png.get(), path.c_str(), 0, image.pixels.data(), 0, nullptr)) {
     throw StorageError("cannot write the PNG '" + path + "': " + png.get()->message);
   }

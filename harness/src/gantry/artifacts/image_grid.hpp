@@ -29,4 +29,7 @@ PixelImage tile_images(const Matrix& samples, const ImageShape& shape, int colum
 // Writes `image` as an 8-bit PNG (grey or RGB). Throws StorageError naming the file on failure.
 void write_png(const std::string& path, const PixelImage& image);
 
+// `image` as the bytes of an 8-bit PNG file (for a data: URI). Throws StorageError on failure.
+std::vector<std::uint8_t> encode_png(const PixelImage& image);
+
 }  // namespace gantry

@@ -54,7 +54,48 @@ std::vector<SampleSet> read_generated(const H5::Group& samples, const std::strin
   return generated;
 }
 
+ImageSet read_image_set(const H5::Group& images, const std::string& name, long long step,
+                        const std::string& path) {
+  H5::DataSet dataset = images.openDataSet(name);
+  H5::DataSpace space = dataset.getSpace();
+  if (space.getSimpleExtentNdims() != 4) {
+    throw StorageError("HDF5 file '" + path + "': " + layout::kImages + "/" + name +
+                       " is not images x height x width x channels");
+  }
+  hsize_t dims[4] = {0, 0, 0, 0};
+  space.getSimpleExtentDims(dims);
+  ImageSet set;
+  set.name = name;
+  set.step = step;
+  set.count = static_cast<int>(dims[0]);
+  set.height = static_cast<int>(dims[1]);
+  set.width = static_cast<int>(dims[2]);
+  set.channels = static_cast<int>(dims[3]);
+  set.values.resize(static_cast<std::size_t>(space.getSimpleExtentNpoints()));
+  if (!set.values.empty()) dataset.read(set.values.data(), H5::PredType::NATIVE_FLOAT);
+  auto columns = hdf5::read_int_attribute(dataset, layout::kGridColumns);
+  set.grid_columns = columns && *columns > 0 ? static_cast<int>(*columns) : 1;
+  return set;
+}
+
 }  // namespace
+
+std::vector<ImageSet> read_run_images(const std::string& path) {
+  std::vector<ImageSet> sets;
+  hdf5::access(path, "reading the image grids", [&] {
+    H5::H5File file(path, H5F_ACC_RDONLY);
+    if (!file.nameExists(layout::kImages)) return;
+    H5::Group images = file.openGroup(layout::kImages);
+    std::vector<std::pair<long long, std::string>> steps;
+    for (hsize_t i = 0; i < images.getNumObjs(); ++i) {
+      std::string name = images.getObjnameByIdx(i);
+      if (auto step = layout::step_of_evaluation(name)) steps.emplace_back(*step, name);
+    }
+    std::sort(steps.begin(), steps.end());
+    for (const auto& [step, name] : steps) sets.push_back(read_image_set(images, name, step, path));
+  });
+  return sets;
+}
 
 RunSamples read_run_samples(const std::string& path) {
   std::error_code error;

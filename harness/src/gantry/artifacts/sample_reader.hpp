@@ -31,4 +31,17 @@ struct RunSamples {
 // a sample set that is not a 2-D table as wide as the real rows.
 RunSamples read_run_samples(const std::string& path);
 
+// One /images dataset: the images G drew at an evaluation, count x height x width x channels
+// floats in [-1, 1], kept to be tiled grid_columns to a row.
+struct ImageSet {
+  std::string name;  // "step_1000"
+  long long step = 0;
+  int count = 0, height = 0, width = 0, channels = 0, grid_columns = 0;
+  std::vector<float> values;
+};
+
+// /images/step_<N> by increasing N; empty when the file has no /images (not image data).
+// Throws StorageError naming the file when it cannot be read or a dataset is not 4-D.
+std::vector<ImageSet> read_run_images(const std::string& path);
+
 }  // namespace gantry

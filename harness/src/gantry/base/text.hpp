@@ -23,4 +23,8 @@ std::string counted(long long count, const std::string& noun);
 // line break.
 std::string csv_field(const std::string& text);
 
+// Text made safe inside HTML elements and quoted attributes: & < > " ' become entities, so a
+// sweep named "<script>" shows as text.
+std::string html_escape(const std::string& text);
+
 }  // namespace gantry

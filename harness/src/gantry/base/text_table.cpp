@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "gantry/base/text.hpp"
+
 namespace gantry {
 
 std::size_t display_width(const std::string& text) {
@@ -60,6 +62,22 @@ void write_aligned(std::ostream& out, const TextTable& table) {
   };
   write_row(table.header);
   for (const auto& row : table.rows) write_row(row);
+}
+
+void write_html(std::ostream& out, const TextTable& table) {
+  auto write_row = [&](const std::vector<std::string>& row, const char* tag) {
+    out << "<tr>";
+    for (std::size_t i = 0; i < table.header.size(); ++i) {
+      out << '<' << tag << (i < table.left_columns ? "" : " class=\"num\"") << '>'
+          << html_escape(i < row.size() ? row[i] : "") << "</" << tag << '>';
+    }
+    out << "</tr>\n";
+  };
+  out << "<table class=\"stats\"><thead>";
+  write_row(table.header, "th");
+  out << "</thead><tbody>\n";
+  for (const auto& row : table.rows) write_row(row, "td");
+  out << "</tbody></table>\n";
 }
 
 void write_markdown(std::ostream& out, const TextTable& table) {

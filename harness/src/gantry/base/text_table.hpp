@@ -21,6 +21,9 @@ void write_aligned(std::ostream& out, const TextTable& table);
 // GitHub-flavoured Markdown, with `|` in cells escaped.
 void write_markdown(std::ostream& out, const TextTable& table);
 
+// An HTML <table> (cells escaped), the number columns marked class="num" to align right.
+void write_html(std::ostream& out, const TextTable& table);
+
 // Splits a wide table into tables no wider than `width` when aligned, each repeating the first
 // column, so a table with many groups still fits a terminal. (A single column wider than
 // `width` still gets a part of its own.)

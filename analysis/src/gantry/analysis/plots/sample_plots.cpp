@@ -169,22 +169,6 @@ std::string panel_plots(const RunSamples& samples, const std::vector<std::size_t
 
 }  // namespace
 
-std::vector<std::size_t> evenly_spaced(std::size_t count, std::size_t panels) {
-  std::vector<std::size_t> chosen;
-  if (count == 0 || panels == 0) return chosen;
-  if (count <= panels) {
-    for (std::size_t i = 0; i < count; ++i) chosen.push_back(i);
-    return chosen;
-  }
-  if (panels == 1) return {count - 1};
-  for (std::size_t k = 0; k < panels; ++k) {
-    // Rounded k (count - 1) / (panels - 1): 0 first, count - 1 last, strictly increasing as
-    // count > panels.
-    chosen.push_back((2 * k * (count - 1) + (panels - 1)) / (2 * (panels - 1)));
-  }
-  return chosen;
-}
-
 Figure samples_figure(const RunSamples& samples, std::int64_t run_id, const std::string& title) {
   throw_unless_generated(samples);
   const bool scatter = samples.real.columns == 2;

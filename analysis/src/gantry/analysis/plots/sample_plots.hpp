@@ -8,16 +8,13 @@
 #include <vector>
 
 #include "gantry/analysis/plots/gnuplot.hpp"
+#include "gantry/analysis/report/curve_columns.hpp"
 #include "gantry/artifacts/sample_reader.hpp"
 
 namespace gantry::analysis::plots {
 
 // At most this many panels: evenly spaced evaluations, always with the first and the last.
 constexpr std::size_t kMaxSamplePanels = 12;
-
-// Indices into `count` sample sets for at most `panels` panels, evenly spaced, first and last
-// included (the last is /samples/final when the file has it).
-std::vector<std::size_t> evenly_spaced(std::size_t count, std::size_t panels);
 
 // samples-run-<id>: one panel per chosen sample set. Rows of width 2 (x, y) are drawn as points,
 // the generated ones over the real rows in grey; wider rows (sine curves) as curves over the

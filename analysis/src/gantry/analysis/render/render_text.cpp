@@ -150,18 +150,18 @@ std::string settings_line(const Report& report) {
   std::string grouping;
   for (const auto& key : r.group_by) grouping += (grouping.empty() ? "" : ", ") + key;
   return "grouped by " + (grouping.empty() ? std::string("nothing") : grouping) + " (" +
-         std::to_string(report.groups.size()) + " groups); confidence " +
+         counted(static_cast<long long>(report.groups.size()), "group") + "); confidence " +
          confidence_label(r.confidence) + "; significance level " + format_number(r.alpha, 3);
 }
 
 // The title line (database, sweeps, runs) and the settings line.
-void write_header(std::ostream& out, TextWriter& writer, const Report& report, bool markdown) {
+void write_header(TextWriter& writer, const Report& report) {
   std::size_t runs = report.runs ? report.runs->size() : 0;
   std::string sweeps;
   for (const auto& sweep : report.request.sweeps) sweeps += (sweeps.empty() ? "" : ", ") + sweep;
-  out << (markdown ? "# " : "") << "gantry report: " << report.database << " ("
-      << (sweeps.empty() ? "every sweep" : "sweeps " + sweeps) << ", " << runs << " runs)\n";
-  if (markdown) out << '\n';
+  writer.title("gantry report: " + report.database + " (" +
+               (sweeps.empty() ? "every sweep" : "sweeps " + sweeps) + ", " +
+               counted(static_cast<long long>(runs), "run") + ")");
   writer.line(settings_line(report));
 }
 
@@ -177,13 +177,13 @@ void write_wrapped_legend(std::ostream& out, const Report& report,
 }
 
 void write_runs_section(std::ostream& out, TextWriter& writer, const Report& report,
-                        const std::vector<std::string>& labels, bool markdown) {
+                        const std::vector<std::string>& labels) {
   writer.heading("Runs");
   if (!labels_are_names(report, labels)) {
-    if (markdown) {
-      writer.plain_table(legend_table(report, labels));
-    } else {
+    if (writer.style() == TextStyle::terminal) {
       write_wrapped_legend(out, report, labels);
+    } else {
+      writer.plain_table(legend_table(report, labels));
     }
   }
   writer.plain_table(groups_table(report, labels));
@@ -258,11 +258,11 @@ void write_notes_section(TextWriter& writer, const std::vector<std::string>& not
 
 }  // namespace
 
-void write_text_report(std::ostream& out, const Report& report, bool markdown) {
-  TextWriter writer(out, markdown);
+void write_text_report(std::ostream& out, const Report& report, TextStyle style) {
+  TextWriter writer(out, style);
   const std::vector<std::string> labels = group_labels(report);
-  write_header(out, writer, report, markdown);
-  write_runs_section(out, writer, report, labels, markdown);
+  write_header(writer, report);
+  write_runs_section(out, writer, report, labels);
   write_metric_sections(writer, report, labels);
   write_overpowering_section(writer, report, labels);
   if (report.effect) write_effect_section(writer, *report.effect, report.request.alpha, labels);

@@ -17,9 +17,9 @@ ReportFormat parse_report_format(const std::string& name) {
 void write_report(std::ostream& out, const Report& report, ReportFormat format) {
   switch (format) {
     case ReportFormat::table:
-      return write_text_report(out, report, false);
+      return write_text_report(out, report, TextStyle::terminal);
     case ReportFormat::markdown:
-      return write_text_report(out, report, true);
+      return write_text_report(out, report, TextStyle::markdown);
     case ReportFormat::csv:
       return write_csv_report(out, report);
     case ReportFormat::json:

@@ -13,6 +13,9 @@ namespace gantry::analysis {
 
 enum class ReportFormat { table, markdown, csv, json };
 
+// How the table and markdown formats' sections are written; html: as elements of a page.
+enum class TextStyle { terminal, markdown, html };
+
 // Throws ConfigError naming the formats there are.
 ReportFormat parse_report_format(const std::string& name);
 
@@ -23,7 +26,7 @@ void write_report(std::ostream& out, const Report& report, ReportFormat format);
 void write_curves_csv(std::ostream& out, const Report& report);
 
 // Internal: one writer per format.
-void write_text_report(std::ostream& out, const Report& report, bool markdown);
+void write_text_report(std::ostream& out, const Report& report, TextStyle style);
 void write_csv_report(std::ostream& out, const Report& report);
 void write_json_report(std::ostream& out, const Report& report);
 

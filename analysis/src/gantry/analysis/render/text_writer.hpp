@@ -1,4 +1,4 @@
-// Internal to the table and markdown formats: the writer their sections share, and the
+// Internal to the table, markdown and html formats: the writer their sections share, and the
 // sections that live in files of their own.
 #pragma once
 
@@ -7,37 +7,61 @@
 #include <string>
 #include <vector>
 
+#include "gantry/analysis/render/report_render.hpp"
 #include "gantry/analysis/report/report.hpp"
 #include "gantry/base/number_format.hpp"
+#include "gantry/base/text.hpp"
 #include "gantry/base/text_table.hpp"
 
 namespace gantry::analysis {
 
 inline constexpr std::size_t kTerminalWidth = 100;
 
-// One section after another, aligned for a terminal or as Markdown.
+// One section after another: aligned for a terminal, as Markdown, or as HTML elements (the
+// sections of `gantry report --html`'s page).
 class TextWriter {
  public:
-  TextWriter(std::ostream& out, bool markdown) : out_(out), markdown_(markdown) {}
+  TextWriter(std::ostream& out, TextStyle style) : out_(out), style_(style) {}
 
-  void heading(const std::string& text) {
-    // Markdown paragraphs and tables already end in a blank line.
-    out_ << (markdown_ ? "## " : "\n") << text << (markdown_ ? "\n\n" : "\n");
-  }
-  void line(const std::string& text) {
-    if (markdown_) {
-      out_ << text << "\n\n";
-    } else {
-      out_ << wrap(text, kTerminalWidth, text.rfind("- ", 0) == 0 ? 2 : 0) << "\n";
-    }
-  }
-  // Split into parts that fit the terminal, each repeating the first column.
-  void table(const TextTable& table) {
-    if (markdown_) {
-      write_markdown(out_, table);
-      out_ << '\n';
+  TextStyle style() const { return style_; }
+
+  void title(const std::string& text) {
+    if (style_ == TextStyle::html) {
+      out_ << "<h2>" << html_escape(text) << "</h2>\n";
       return;
     }
+    out_ << (style_ == TextStyle::markdown ? "# " : "") << text << "\n";
+    if (style_ == TextStyle::markdown) out_ << '\n';
+  }
+  void heading(const std::string& text) {
+    switch (style_) {
+      case TextStyle::terminal:
+        out_ << "\n" << text << "\n";
+        return;
+      case TextStyle::markdown:  // Markdown paragraphs and tables already end in a blank line.
+        out_ << "## " << text << "\n\n";
+        return;
+      case TextStyle::html:
+        out_ << "<h3>" << html_escape(text) << "</h3>\n";
+        return;
+    }
+  }
+  void line(const std::string& text) {
+    switch (style_) {
+      case TextStyle::terminal:
+        out_ << wrap(text, kTerminalWidth, text.rfind("- ", 0) == 0 ? 2 : 0) << "\n";
+        return;
+      case TextStyle::markdown:
+        out_ << text << "\n\n";
+        return;
+      case TextStyle::html:
+        out_ << "<p>" << html_escape(text) << "</p>\n";
+        return;
+    }
+  }
+  // On a terminal, split into parts that fit, each repeating the first column.
+  void table(const TextTable& table) {
+    if (style_ != TextStyle::terminal) return plain_table(table);
     auto parts = split_to_width(table, kTerminalWidth);
     for (std::size_t i = 0; i < parts.size(); ++i) {
       if (i > 0) out_ << '\n';
@@ -45,13 +69,21 @@ class TextWriter {
     }
   }
   void plain_table(const TextTable& table) {
-    if (markdown_) return this->table(table);
-    write_aligned(out_, table);
+    switch (style_) {
+      case TextStyle::terminal:
+        return write_aligned(out_, table);
+      case TextStyle::markdown:
+        write_markdown(out_, table);
+        out_ << '\n';
+        return;
+      case TextStyle::html:
+        return write_html(out_, table);
+    }
   }
 
  private:
   std::ostream& out_;
-  bool markdown_;
+  TextStyle style_;
 };
 
 // "95%", "97.5%": a confidence level is never rounded.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "gantry/analysis/report/curve_columns.hpp"
 #include "gantry/store/results_snapshot.hpp"
 
 namespace gantry::analysis {
@@ -23,6 +24,10 @@ struct CurvePoint {
 struct GroupCurve {
   std::string metric;
   std::vector<CurvePoint> points;
+  // Only when ReportRequest::run_curve_columns asks for them: the group's steps in columns and
+  // each finished run's curve reduced to them.
+  StepColumns columns;
+  std::vector<RunCurveEnvelope> runs;
 };
 
 // One point per step that any of `curves` (each in step order, as ResultsSnapshot::curve gives

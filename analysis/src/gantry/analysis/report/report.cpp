@@ -112,13 +112,24 @@ MetricStatistics metric_statistics(const RunGroup& group, const std::string& met
   return statistics;
 }
 
-GroupCurve group_curve(ResultsSnapshot& snapshot, const RunGroup& group,
-                       const std::string& metric) {
+GroupCurve group_curve(ResultsSnapshot& snapshot, const RunGroup& group, const std::string& metric,
+                       std::size_t run_curve_columns) {
   std::vector<Curve> curves;
+  std::vector<std::int64_t> run_ids;
   for (const RunRecord* run : group.runs) {
-    if (finished(run)) curves.push_back(snapshot.curve(run->id, metric));
+    if (!finished(run)) continue;
+    curves.push_back(snapshot.curve(run->id, metric));
+    run_ids.push_back(run->id);
   }
-  return GroupCurve{metric, curve_across_runs(curves, kCurveProbabilities)};
+  GroupCurve curve{metric, curve_across_runs(curves, kCurveProbabilities), {}, {}};
+  if (run_curve_columns == 0) return curve;
+  std::vector<const Curve*> read;
+  for (const Curve& one : curves) read.push_back(&one);
+  curve.columns = step_columns(read, run_curve_columns);
+  for (std::size_t i = 0; i < curves.size(); ++i) {
+    curve.runs.push_back({run_ids[i], curve_envelope(curves[i], curve.columns)});
+  }
+  return curve;
 }
 
 // D's evaluations of one run after another, read and joined in the same buffers each time (the
@@ -197,7 +208,7 @@ GroupReport group_report(ResultsSnapshot& snapshot, RunGroup group, const Report
     report.metrics.push_back(metric_statistics(group, metric, request));
   }
   for (const auto& metric : request.curve_metrics) {
-    report.curves.push_back(group_curve(snapshot, group, metric));
+    report.curves.push_back(group_curve(snapshot, group, metric, request.run_curve_columns));
   }
   report.overpowering = group_overpowering(snapshot, group, request);
   report.group = std::move(group);

@@ -43,6 +43,9 @@ struct ReportRequest {
   // Keep every run's evaluations (RunOverpowering::points), which only the figures draw; without
   // them a report of long runs needs a fraction of the memory and of the time.
   bool keep_evaluations = true;
+  // Above 0: keep each finished run's curves too, reduced to at most this many columns of steps
+  // (GroupCurve::runs), for a page that draws every run.
+  std::size_t run_curve_columns = 0;
   double confidence = 0.95;
   double alpha = 0.05;  // the level at which a difference is called significant
   OverpoweringCriteria overpowering;

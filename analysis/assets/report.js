@@ -92,6 +92,11 @@
     if (low === high) return [low - (Math.abs(low) || 1) * 0.05, high + (Math.abs(high) || 1) * 0.05];
     return [low, high];
   }
+  // A range widened by 6% on each side, so that no point sits on an axis.
+  function padded([low, high]) {
+    const margin = (high - low) * 0.06;
+    return [low - margin, high + margin];
+  }
   function ticks(low, high, count) {
     const raw = (high - low) / count;
     const power = Math.pow(10, Math.floor(Math.log10(raw)));
@@ -173,7 +178,7 @@
     const y = scale(options.y, [height - MARGIN.bottom, MARGIN.top]);
     const chart = { box, svg, x, y, height, hits: [], layer: null };
     drawAxes(chart, options);
-    chart.layer = svgElement('g', { class: 'series-layer' }, svg);
+    chart.layer = svgElement('g', { class: 'series-layer', 'clip-path': 'url(#' + clipArea(svg, height) + ')' }, svg);
     if (options.note) element('p', { class: 'figure-note' }, options.note, box);
     return chart;
   }
@@ -209,6 +214,16 @@
         class: 'label', transform: 'rotate(-90 14 ' + (MARGIN.top + bottom) / 2 + ')' }, axes)
         .textContent = options.yLabel;
     }
+  }
+
+  // A clip path of the plotting area, so that nothing drawn strays over the axes; its id.
+  let clips = 0;
+  function clipArea(svg, height) {
+    const id = 'clip-' + (++clips);
+    const clip = svgElement('clipPath', { id }, svgElement('defs', null, svg));
+    svgElement('rect', { x: MARGIN.left, y: MARGIN.top - 4, width: WIDTH - MARGIN.left - MARGIN.right + 4,
+      height: height - MARGIN.top - MARGIN.bottom + 8 }, clip);
+    return id;
   }
 
   // A path through points [x, y] (pixels), a new piece after each gap (null).
@@ -323,18 +338,19 @@
       id: 'final-' + metric, categories: true,
       title: metric + ' at the end of each run, per group (best = ' + (high ? 'highest' : 'lowest') +
         '); box: quartiles and median',
-      groups: data.groups.map((_, g) => g), y: extent(runs.map((r) => r.values[metric])),
+      groups: data.groups.map((_, g) => g), y: padded(extent(runs.map((r) => r.values[metric]))),
       yLabel: metric });
     const width = (WIDTH - MARGIN.left - MARGIN.right) / Math.max(1, groups.length);
     const bottom = chart.height - MARGIN.bottom;
     groups.forEach((g, slot) => {
       const centre = MARGIN.left + width * (slot + 0.5);
+      const half = Math.min(width * 0.3, 70);
       const stats = data.groups[g].stats[metric];
       if (stats) {
         const top = chart.y(stats.q3), base = chart.y(stats.q1);
-        svgElement('rect', { x: centre - width * 0.3, width: width * 0.6, y: top,
+        svgElement('rect', { x: centre - half, width: 2 * half, y: top,
           height: Math.max(1, base - top), class: 'box', stroke: colour(g) }, chart.layer);
-        svgElement('line', { x1: centre - width * 0.3, x2: centre + width * 0.3,
+        svgElement('line', { x1: centre - half, x2: centre + half,
           y1: chart.y(stats.median), y2: chart.y(stats.median), class: 'median', stroke: colour(g) },
         chart.layer);
       }
@@ -344,7 +360,7 @@
     });
     for (const r of runs) {
       const slot = groups.indexOf(r.group);
-      const px = MARGIN.left + width * (slot + 0.5 + jitter(r.id) * 0.5);
+      const px = MARGIN.left + width * (slot + 0.5) + jitter(r.id) * Math.min(width * 0.5, 110);
       const py = chart.y(r.values[metric]);
       svgElement('circle', { cx: px, cy: py, r: r.id === state.selectedRun ? 5 : 3.2,
         class: 'series point', fill: colour(r.group), 'data-run': r.id, 'data-group': r.group },
@@ -479,8 +495,9 @@
       const chart = { svg, height: HEIGHT, x: scale(widen(xs, set.x), [MARGIN.left, WIDTH - MARGIN.right]),
         y: scale(widen(ys, set.y), [HEIGHT - MARGIN.bottom, MARGIN.top]) };
       drawAxes(chart, { x: chart.x.domain, y: chart.y.domain, xLabel: 'x', yLabel: 'y' });
+      const clip = 'url(#' + clipArea(svg, HEIGHT) + ')';
       const dots = (x, y, cls) => {
-        const g = svgElement('g', { class: cls }, svg);
+        const g = svgElement('g', { class: cls, 'clip-path': clip }, svg);
         for (let i = 0; i < x.length; ++i) {
           if (x[i] === null || y[i] === null) continue;
           svgElement('circle', { cx: chart.x(x[i]).toFixed(1), cy: chart.y(y[i]).toFixed(1), r: 2 }, g);
@@ -571,16 +588,7 @@
       if (s === table.status) option.selected = true;
     }
     const count = element('span', { class: 'count' }, null, tools);
-    const columns = [
-      { name: 'run', value: (r) => r.id },
-      { name: 'sweep', value: (r) => r.sweep },
-      { name: 'group', value: (r) => groupName(r.group) },
-      { name: 'seed', value: (r) => r.seed },
-      { name: 'status', value: (r) => r.status }]
-      .concat(data.varied.map((k) => ({ name: k, value: (r) => r.params[k] })))
-      .concat(data.metrics.map((m) => ({ name: m, value: (r) => r.values[m], number: true })))
-      .concat([{ name: 'wall s', value: (r) => r.wall, number: true },
-        { name: 'error', value: (r) => r.error || '' }]);
+    const columns = runColumns();
     const grid = element('table', { class: 'runs' }, null, parent);
     const head = element('tr', null, null, element('thead', null, null, grid));
     columns.forEach((column, i) => {
@@ -628,6 +636,19 @@
     });
     status.addEventListener('change', () => { table.status = status.value; runsTable(); });
   }
+  // The table's columns: the sweep only when there are several, the error only when a run has one.
+  function runColumns() {
+    const sweeps = new Set(data.runs.map((r) => r.sweep));
+    return [{ name: 'run', value: (r) => r.id, number: true }]
+      .concat(sweeps.size > 1 ? [{ name: 'sweep', value: (r) => r.sweep }] : [])
+      .concat([{ name: 'group', value: (r) => groupName(r.group) },
+        { name: 'seed', value: (r) => r.seed, number: true },
+        { name: 'status', value: (r) => r.status }])
+      .concat(data.varied.map((k) => ({ name: k, value: (r) => r.params[k] })))
+      .concat(data.metrics.map((m) => ({ name: m, value: (r) => r.values[m], number: true })))
+      .concat([{ name: 'wall s', value: (r) => r.wall, number: true }])
+      .concat(data.runs.some((r) => r.error) ? [{ name: 'error', value: (r) => r.error || '' }] : []);
+  }
   function compare(a, b) {
     const missing = (v) => v === undefined || v === null || v === '';
     if (missing(a) || missing(b)) return missing(a) - missing(b);
@@ -660,6 +681,10 @@
   function notices() {
     const box = document.getElementById('notices');
     box.textContent = '';
+    const sweeps = [...new Set(data.runs.map((r) => r.sweep))];
+    element('p', { class: 'sweeps' }, (sweeps.length === 1 ? 'Sweep ' : 'Sweeps ') +
+      sweeps.join(', ') + ': ' + data.runs.length + (data.runs.length === 1 ? ' run' : ' runs') +
+      ' in ' + data.groups.length + (data.groups.length === 1 ? ' group' : ' groups') + '.', box);
     const reduced = (data.curves || []).some((c) => c.groups.some((g) => !g.columns.exact)) ||
       (data.accuracy && data.accuracy.groups.some((g) => !g.columns.exact));
     if (reduced) {
@@ -676,7 +701,7 @@
       if (target.closest('#report') && target.tagName === 'H3') continue;
       const id = target.parentElement.id;
       if (!id) continue;
-      element('a', { href: '#' + id }, target.textContent, nav);
+      element('a', { href: '#' + id }, id === 'report' ? 'Report' : target.textContent, nav);
     }
   }
 

@@ -9,6 +9,7 @@
 #include "gantry/analysis/stats/expected_best.hpp"
 #include "gantry/base/errors.hpp"
 #include "gantry/base/suggest.hpp"
+#include "gantry/base/text.hpp"
 
 namespace gantry::analysis {
 namespace {
@@ -236,14 +237,15 @@ std::vector<std::string> notes_for(const Report& report) {
     notes.push_back("no parameter varies across the selected runs: one group of all runs");
   }
   if (running > 0) {
-    notes.push_back(std::to_string(running) +
-                    " runs are still running; the report covers the runs finished when it "
-                    "started");
+    notes.push_back(counted(static_cast<long long>(running), "run") +
+                    (running == 1 ? " is" : " are") +
+                    " still running; the report covers the runs finished when it started");
   }
   if (failed > 0) {
-    notes.push_back(std::to_string(failed) +
-                    " runs failed and are left out of the statistics (`gantry runs --status "
-                    "failed` shows their errors)");
+    notes.push_back(counted(static_cast<long long>(failed), "run") + " failed and " +
+                    (failed == 1 ? "is" : "are") +
+                    " left out of the statistics (`gantry runs --status failed` shows the "
+                    "errors)");
   }
   if (!any_sign) {
     notes.push_back(

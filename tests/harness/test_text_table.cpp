@@ -17,6 +17,14 @@ TEST_CASE("text tables align, split and wrap for a terminal", "[text_table]") {
     write_markdown(out, TextTable{{"x", "y|z"}, {{"1", "2"}}});
     CHECK(out.str() == "| x | y\\|z |\n| --- | ---: |\n| 1 | 2 |\n");
   }
+  SECTION("html: cells escaped, number columns marked") {
+    std::ostringstream out;
+    write_html(out, TextTable{{"name", "value"}, {{"<script>", "1 & 2"}}});
+    CHECK(out.str() ==
+          "<table class=\"stats\"><thead><tr><th>name</th><th class=\"num\">value</th></tr>\n"
+          "</thead><tbody>\n<tr><td>&lt;script&gt;</td><td class=\"num\">1 &amp; 2</td></tr>\n"
+          "</tbody></table>\n");
+  }
   SECTION("split keeps the first column in every part") {
     auto parts = split_to_width(table, 18);
     REQUIRE(parts.size() == 2);

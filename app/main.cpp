@@ -1,6 +1,8 @@
 // gantry: the command-line entry point. Dispatches to a subcommand and turns every error into
 // one message on stderr and a non-zero exit code.
 #include <unistd.h>
+
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -40,7 +42,8 @@ commands:
   runs [--sweep NAME]                      the recorded runs, one line each
   query "SELECT ..."                       read-only SQL over the results database
   report [--sweep NAME] [--group-by KEY]   cross-run variance, discriminator overpowering, and
-                                           whether the grouping matters more than the seed
+                                           whether the grouping matters more than the seed;
+                                           --html FILE [--watch S]: as one page with figures
   new plugin --kind data|model|trainer NAME [DIR]
                                            a plugin skeleton that builds against the SDK
 
@@ -64,8 +67,12 @@ int main(int argc, char** argv) {
   std::string command = args[0];
   args.erase(args.begin());
   set_worker_executable(gantry::executable_path());
-  if (command == "run" || command == "sweep" || command == "search") {
-    // Only runs stop gracefully; other commands keep the default: Ctrl-C ends them at once.
+  const bool watching = command == "report" && std::any_of(args.begin(), args.end(), [](auto& a) {
+                          return a.rfind("--watch", 0) == 0;
+                        });
+  if (command == "run" || command == "sweep" || command == "search" || watching) {
+    // Only runs and a watched report page stop gracefully; other commands keep the default:
+    // Ctrl-C ends them at once.
     std::signal(SIGINT, on_stop_signal);
     std::signal(SIGTERM, on_stop_signal);
     std::signal(SIGHUP, on_stop_signal);  // a closed terminal or ssh session: stop as for SIGTERM

@@ -33,8 +33,12 @@ std::string write_db(const fs::path& dir) {
   std::int64_t sweep = db.ensure_sweep("demo", "x2.ini", "gantry sweep x2.ini");
   for (std::int64_t k = 1; k <= 2; ++k) {
     for (std::int64_t seed = 1; seed <= 3; ++seed) {
-      gantry::RunStart start{sweep, seed, "run-" + std::to_string(k) + "-" + std::to_string(seed),
-                             "[trainer]\n", "data=x2@1.0.0", {{kOddKey, k}}};
+      gantry::RunStart start{sweep,
+                             seed,
+                             "run-" + std::to_string(k) + "-" + std::to_string(seed),
+                             "[trainer]\n",
+                             "data=x2@1.0.0",
+                             {{kOddKey, k}}};
       std::int64_t run = db.begin_run(start, {}).value();
       std::vector<gantry::MetricPoint> points;
       for (int step = 1; step <= kSteps; ++step) {
@@ -43,7 +47,10 @@ std::string write_db(const fs::path& dir) {
         points.push_back({"g_loss", step, value});
       }
       db.append_metrics(run, points);
-      db.end_run(run, {gantry::RecordedStatus::finished, 1.0, kSteps, "",
+      db.end_run(run, {gantry::RecordedStatus::finished,
+                       1.0,
+                       kSteps,
+                       "",
                        {{"g_loss", 0.5 + 0.1 * seed + 0.05 * k}}});
     }
   }
@@ -78,8 +85,7 @@ std::vector<std::string> numbers_in(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("the html page carries the report and its curves, and nothing from elsewhere",
-          "[html]") {
+TEST_CASE("the html page carries the report and its curves, and nothing from elsewhere", "[html]") {
   gantry::testing::ScratchDir dir;
   const std::string db = write_db(dir.path());
   Report report = report_of(db, 200);

@@ -166,6 +166,21 @@ void HeadlessBrowser::open(const std::string& url, int width, int height) {
   wait_for_event("Page.loadEventFired");
 }
 
+bool HeadlessBrowser::wait_for_reload(std::chrono::seconds limit) {
+  seen_events_.clear();
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  try {
+    for (;;) {
+      json message = read_message(deadline);
+      if (message.contains("id")) continue;
+      record_event(message);
+      if (message.value("method", "") == "Page.loadEventFired") return true;
+    }
+  } catch (const std::runtime_error&) {
+    return false;  // no load before the deadline
+  }
+}
+
 json HeadlessBrowser::evaluate(const std::string& expression) {
   json result = call("Runtime.evaluate", {{"expression", expression}, {"returnByValue", true}});
   if (result.contains("exceptionDetails")) {

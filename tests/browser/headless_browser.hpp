@@ -34,6 +34,8 @@ class HeadlessBrowser {
 
   // Opens `url` in a new tab of `width` x `height` CSS pixels and waits for its load event.
   void open(const std::string& url, int width = 1200, int height = 900);
+  // Waits up to `limit` for the page to load again by itself; false when it did not.
+  bool wait_for_reload(std::chrono::seconds limit);
   // The value of a JavaScript expression in the page (returned by value).
   nlohmann::json evaluate(const std::string& expression);
   // Real input events at viewport coordinates.

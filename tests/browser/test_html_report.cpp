@@ -2,7 +2,9 @@
 // file: URL with every network request blocked, and the test reads what a person would see.
 // One screenshot per run is kept as tests/html-report.png in the build folder.
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <string>
+#include <thread>
 
 #include "cli_process.hpp"
 #include "headless_browser.hpp"
@@ -49,6 +51,14 @@ std::filesystem::path sweep_and_page(ScratchDir& dir, const std::string& grid,
 void sql(const std::filesystem::path& db, const std::string& statement) {
   std::string command = "sqlite3 '" + db.string() + "' \"" + statement + "\"";
   REQUIRE(std::system(command.c_str()) == 0);
+}
+
+bool wait_for_file(const std::filesystem::path& file) {
+  for (int attempt = 0; attempt < 300; ++attempt) {
+    if (std::filesystem::exists(file)) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
 }
 
 std::string file_url(const std::filesystem::path& file) {
@@ -247,4 +257,48 @@ TEST_CASE("an image sweep's page shows the generator's image grids with a slider
         5 * 4 + 6 * 2);
   CHECK(browser.evaluate("document.querySelector('#samples input[type=range]').max")
             .get<std::string>() == "1");
+}
+
+TEST_CASE("a search's page shows its race and the settings against the metric in parallel",
+          "[browser][html]") {
+  ScratchDir dir;
+  dir.write("curves.ini", kCurves);
+  auto search = run_gantry(dir.path(),
+                           "search curves.ini --space trainer.k=1,2 --space model.g_lr=0.001,0.01 "
+                           "--seeds 1-5 --metric eval.energy_distance --sweep race");
+  INFO(search.output);
+  REQUIRE(search.exit_code == 0);
+  auto result = run_gantry(dir.path(), "report --html page.html");
+  INFO(result.output);
+  REQUIRE(result.exit_code == 0);
+  HeadlessBrowser browser(dir / "profile");
+  browser.open(file_url(dir / "page.html"));
+  check_clean_load(browser);
+  // 4 configurations x 5 seeds, each run one line over 3 axes: k, g_lr, the energy distance.
+  CHECK(count(browser, "#parallel path.pc-line") == 20);
+  CHECK(count(browser, "#parallel line.axis") == 3);
+  std::string text = browser.evaluate("document.getElementById('report').innerText");
+  CHECK_THAT(text, Catch::Contains("Search 'race'"));
+}
+
+TEST_CASE("a watched page reloads itself until the watch ends", "[browser][html]") {
+  ScratchDir dir;
+  auto page = sweep_and_page(dir, "--grid trainer.k=1,2");
+  (void)page;
+  gantry::testing::BackgroundGantry watch(dir.path(),
+                                          {"report", "--html", "watched.html", "--watch", "1"});
+  REQUIRE(wait_for_file(dir / "watched.html"));
+  HeadlessBrowser browser(dir / "profile");
+  browser.open(file_url(dir / "watched.html"));
+  CHECK_THAT(browser.evaluate("document.body.innerText").get<std::string>(),
+             Catch::Contains("Watching: rewritten every 1 s"));
+  CHECK(browser.wait_for_reload(std::chrono::seconds(10)));
+  check_clean_load(browser);
+  const int status = watch.stop(SIGINT);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  std::ifstream in(dir / "watched.html");
+  std::string final_page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK_THAT(final_page, !Catch::Contains("Watching"));
+  CHECK_THAT(final_page, Catch::Contains("\"watch\":0"));
 }

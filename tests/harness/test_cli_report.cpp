@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <sstream>
 
 #include <signal.h>
@@ -346,4 +347,51 @@ TEST_CASE("gantry report reads a consistent snapshot while a sweep is writing", 
   if (running > 0) {
     CHECK_THAT(report["notes"].dump(), Contains("still running"));
   }
+}
+
+TEST_CASE("gantry report --html refuses what it cannot do, with one message each",
+          "[cli][report][html]") {
+  ScratchDir dir;
+  dir.write("x2.ini", kExperiment);
+  REQUIRE(run_gantry(dir.path(), "sweep x2.ini --seeds 1-2").exit_code == 0);
+  struct Case {
+    const char* arguments;
+    const char* message;
+  };
+  for (const Case& c : {
+           Case{"--watch 5", "--watch is an option of the HTML page; give --html FILE"},
+           Case{"--html p.html --watch 0", "--watch 0: give the seconds between rewrites"},
+           Case{"--html p.html --columns 1", "--columns 1: a curve needs at least 2 columns"},
+           Case{"--html p.html --plot-run 99", "--plot-run 99: no such run"},
+           Case{"--html no/such/dir/p.html", "cannot write 'no/such/dir/p.html'"},
+           Case{"--html p.html --watch 2 --plots figs", "--watch rewrites the page alone"},
+       }) {
+    auto result = run_gantry(dir.path(), std::string("report ") + c.arguments);
+    INFO(c.arguments << "\n" << result.output);
+    CHECK(result.exit_code != 0);
+    CHECK_THAT(result.output, Contains(c.message));
+    CHECK_FALSE(std::filesystem::exists(dir / "p.html"));
+  }
+  // Nothing half-written is left beside the page either.
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+  }
+}
+
+TEST_CASE("gantry report --html --watch waits for a database that has no report yet",
+          "[cli][report][html]") {
+  ScratchDir dir;
+  gantry::testing::BackgroundGantry watch(
+      dir.path(), {"report", "--html", "page.html", "--watch", "1", "--db", "later.sqlite"});
+  const auto page = dir / "page.html";
+  for (int attempt = 0; attempt < 100 && !std::filesystem::exists(page); ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  std::ifstream in(page);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK_THAT(text, Contains("No report yet: no results database at &#39;later.sqlite&#39;"));
+  CHECK_THAT(text, Contains("\"waiting\":true"));
+  int status = watch.stop(SIGTERM);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
 }

@@ -107,6 +107,13 @@ void ResultsSnapshot::read_curve(std::int64_t run_id, const std::string& key, Cu
   select_curve_.reset();
 }
 
+bool ResultsSnapshot::logged(std::int64_t run_id, const std::string& key) {
+  sqlite::Statement select(connection_,
+                           "SELECT 1 FROM metrics WHERE run_id = ?1 AND key = ?2 LIMIT 1");
+  select.bind(1, run_id).bind(2, key);
+  return select.step();
+}
+
 std::optional<SearchRecord> ResultsSnapshot::search(const std::string& sweep) {
   sqlite::Statement select(connection_, "SELECT id FROM sweeps WHERE name = ?1");
   select.bind(1, sweep);

@@ -53,6 +53,8 @@ class ResultsSnapshot {
   std::optional<SearchRecord> search(const std::string& sweep);
 
   Curve curve(std::int64_t run_id, const std::string& key);
+  // Whether the run logged `key` at any step (an index lookup, not a read of the curve).
+  bool logged(std::int64_t run_id, const std::string& key);
   // curve() into `points`, replacing what it held but keeping its memory: reading thousands of
   // curves into a few reused buffers spares an allocation and its page faults per curve.
   void read_curve(std::int64_t run_id, const std::string& key, Curve& points);

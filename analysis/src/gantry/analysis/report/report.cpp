@@ -41,14 +41,30 @@ void require_known(const std::string& metric, const std::vector<std::string>& kn
                     "; `gantry query \"SELECT DISTINCT key FROM summaries\"` lists them");
 }
 
-void resolve_metrics(ReportRequest& request, const std::vector<RunRecord>& runs) {
+// A curve is of any key a finished run logged, a summary or not (d_loss_real has no summary).
+void require_logged(ResultsSnapshot& snapshot, const std::string& metric,
+                    const std::vector<RunRecord>& finished_runs,
+                    const std::vector<std::string>& summaries) {
+  if (std::find(summaries.begin(), summaries.end(), metric) != summaries.end()) return;
+  for (const RunRecord& run : finished_runs) {
+    if (snapshot.logged(run.id, metric)) return;
+  }
+  throw ConfigError("unknown metric '" + metric + "' (--curve): no finished run logged it" +
+                    did_you_mean(metric, summaries) +
+                    "; `gantry query \"SELECT DISTINCT key FROM metrics\"` lists them");
+}
+
+void resolve_metrics(ReportRequest& request, const std::vector<RunRecord>& runs,
+                     ResultsSnapshot& snapshot) {
   std::vector<RunRecord> finished_runs;
   for (const RunRecord& run : runs) {
     if (run.status == RecordedStatus::finished) finished_runs.push_back(run);
   }
   std::vector<std::string> known = summary_keys(finished_runs);
   for (const auto& metric : request.metrics) require_known(metric, known, "--metric");
-  for (const auto& metric : request.curve_metrics) require_known(metric, known, "--curve");
+  for (const auto& metric : request.curve_metrics) {
+    require_logged(snapshot, metric, finished_runs, known);
+  }
   if (!request.compare_metric.empty()) {
     require_known(request.compare_metric, known, "--compare");
   }
@@ -310,7 +326,7 @@ Report build_report(ResultsSnapshot& snapshot, ReportRequest request) {
         std::to_string(runs->size()) + " runs: " + std::to_string(failed_count) + " failed, " +
         std::to_string(runs->size() - failed_count) + " still running; `gantry runs` lists them)");
   }
-  resolve_metrics(request, *runs);
+  resolve_metrics(request, *runs, snapshot);
   if (request.group_by.empty()) request.group_by = varying_parameters(*runs);
 
   Report report;

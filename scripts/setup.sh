@@ -25,6 +25,8 @@ packages=(
   zlib1g-dev dataset-fashion-mnist
   # Sweeps on Slurm (docs/slurm.md); the integration test starts a one-node cluster of its own.
   slurm-wlm munge
+  # The tests open `gantry report --html` pages in it, headless (tests/browser).
+  chromium
 )
 
 missing=()

@@ -537,7 +537,9 @@
     const svg = svgElement('svg', { viewBox: '0 0 ' + WIDTH + ' ' + HEIGHT, class: 'plot' }, box);
     const chart = { svg, height: HEIGHT, hits: [] };
     const top = 28, bottom = HEIGHT - 24;
-    const xOf = (i) => MARGIN.left + i * (WIDTH - MARGIN.left - MARGIN.right) / Math.max(1, axes.length - 1);
+    // Room at both ends for an axis's name and its tick labels, written to its right.
+    const left = 80, right = 120;
+    const xOf = (i) => left + i * (WIDTH - left - right) / Math.max(1, axes.length - 1);
     const layer = svgElement('g', { class: 'series-layer' }, svg);
     for (const r of runs) {
       const values = keys.map((k) => r.params[k]).concat([r.values[metric]]);

@@ -35,16 +35,19 @@ eval_every = 100
 log_every = 10
 )";
 
+// Runs gantry in `dir` and requires it to succeed, showing its output when it does not.
+void succeed(ScratchDir& dir, const std::string& arguments) {
+  auto result = run_gantry(dir.path(), arguments);
+  INFO("gantry " << arguments << "\n" << result.output);
+  REQUIRE(result.exit_code == 0);
+}
+
 // A sweep of 2 groups x 4 seeds in `dir`, and its page.
 std::filesystem::path sweep_and_page(ScratchDir& dir, const std::string& grid,
                                      const std::string& report_options = "") {
   dir.write("curves.ini", kCurves);
-  auto sweep = run_gantry(dir.path(), "sweep curves.ini --seeds 1-4 --jobs 2 " + grid);
-  INFO(sweep.output);
-  REQUIRE(sweep.exit_code == 0);
-  auto page = run_gantry(dir.path(), "report --html page.html " + report_options);
-  INFO(page.output);
-  REQUIRE(page.exit_code == 0);
+  succeed(dir, "sweep curves.ini --seeds 1-4 --jobs 2 " + grid);
+  succeed(dir, "report --html page.html " + report_options);
   return dir / "page.html";
 }
 
@@ -79,6 +82,12 @@ void check_clean_load(HeadlessBrowser& browser) {
   }
 }
 
+// Opens the page file and checks that it loaded cleanly.
+void open_page(HeadlessBrowser& browser, const std::filesystem::path& page) {
+  browser.open(file_url(page));
+  check_clean_load(browser);
+}
+
 // The index of the runs table's column headed `name`.
 int column_of(HeadlessBrowser& browser, const std::string& name) {
   json quoted = name;
@@ -104,8 +113,7 @@ TEST_CASE("the report page draws every figure, answers hovers and clicks, and lo
   ScratchDir dir;
   auto page = sweep_and_page(dir, "--grid trainer.k=1,3");
   HeadlessBrowser browser(dir / "profile");
-  browser.open(file_url(page));
-  check_clean_load(browser);
+  open_page(browser, page);
   const int curve_figures = count(browser, "figure.curves");
 
   SECTION("every figure has the series it should") {
@@ -189,8 +197,7 @@ TEST_CASE("a report page over failed, running and oddly named runs shows them as
           "[browser][html]") {
   ScratchDir dir;
   dir.write("curves.ini", kCurves);
-  REQUIRE(run_gantry(dir.path(), "sweep curves.ini --seeds 1-4 --grid trainer.k=1,2").exit_code ==
-          0);
+  succeed(dir, "sweep curves.ini --seeds 1-4 --grid trainer.k=1,2");
   const auto db = dir / "gantry.sqlite";
   sql(db, "UPDATE runs SET status = 'failed', error = 'D <b>diverged</b>' WHERE id = 1");
   sql(db, "UPDATE runs SET status = 'running' WHERE id = 2");
@@ -198,13 +205,10 @@ TEST_CASE("a report page over failed, running and oddly named runs shows them as
   sql(db,
       "UPDATE params SET key = '<img src=x onerror=\\\"window.pwned = 2\\\">' "
       "WHERE key = 'trainer.k'");
-  auto result = run_gantry(dir.path(), "report --html page.html");
-  INFO(result.output);
-  REQUIRE(result.exit_code == 0);
+  succeed(dir, "report --html page.html");
 
   HeadlessBrowser browser(dir / "profile");
-  browser.open(file_url(dir / "page.html"));
-  check_clean_load(browser);
+  open_page(browser, dir / "page.html");
   CHECK(browser.evaluate("typeof window.pwned").get<std::string>() == "undefined");
   std::string text = browser.evaluate("document.body.innerText");
   CHECK_THAT(text, Catch::Contains("<script>window.pwned = 1</script>"));
@@ -219,14 +223,11 @@ TEST_CASE("a report page over failed, running and oddly named runs shows them as
 TEST_CASE("a report page of one group without curves still loads cleanly", "[browser][html]") {
   ScratchDir dir;
   dir.write("curves.ini", kCurves);
-  REQUIRE(run_gantry(dir.path(), "sweep curves.ini --seeds 1-3").exit_code == 0);
+  succeed(dir, "sweep curves.ini --seeds 1-3");
   sql(dir / "gantry.sqlite", "DELETE FROM metrics");
-  auto result = run_gantry(dir.path(), "report --html page.html");
-  INFO(result.output);
-  REQUIRE(result.exit_code == 0);
+  succeed(dir, "report --html page.html");
   HeadlessBrowser browser(dir / "profile");
-  browser.open(file_url(dir / "page.html"));
-  check_clean_load(browser);
+  open_page(browser, dir / "page.html");
   CHECK(count(browser, "figure.curves") == 0);
   CHECK(count(browser, "#accuracy") == 0);
   CHECK(count(browser, "#finals circle.point") > 0);
@@ -237,16 +238,10 @@ TEST_CASE("an image sweep's page shows the generator's image grids with a slider
           "[browser][html]") {
   ScratchDir dir;
   dir.write("images.ini", gantry::testing::kTinyImagesExperiment);
-  auto sweep = run_gantry(dir.path(), "sweep images.ini --seeds 1-2" +
-                                          gantry::testing::tiny_images_plugin_dir_option());
-  INFO(sweep.output);
-  REQUIRE(sweep.exit_code == 0);
-  auto result = run_gantry(dir.path(), "report --html page.html");
-  INFO(result.output);
-  REQUIRE(result.exit_code == 0);
+  succeed(dir, "sweep images.ini --seeds 1-2" + gantry::testing::tiny_images_plugin_dir_option());
+  succeed(dir, "report --html page.html");
   HeadlessBrowser browser(dir / "profile");
-  browser.open(file_url(dir / "page.html"));
-  check_clean_load(browser);
+  open_page(browser, dir / "page.html");
   REQUIRE(count(browser, "#samples img.grid-image") == 1);
   CHECK(browser
             .evaluate("document.querySelector('#samples img').src.startsWith("
@@ -263,17 +258,12 @@ TEST_CASE("a search's page shows its race and the settings against the metric in
           "[browser][html]") {
   ScratchDir dir;
   dir.write("curves.ini", kCurves);
-  auto search = run_gantry(dir.path(),
-                           "search curves.ini --space trainer.k=1,2 --space model.g_lr=0.001,0.01 "
-                           "--seeds 1-5 --metric eval.energy_distance --sweep race");
-  INFO(search.output);
-  REQUIRE(search.exit_code == 0);
-  auto result = run_gantry(dir.path(), "report --html page.html");
-  INFO(result.output);
-  REQUIRE(result.exit_code == 0);
+  succeed(dir,
+          "search curves.ini --space trainer.k=1,2 --space model.g_lr=0.001,0.01 "
+          "--seeds 1-5 --metric eval.energy_distance --sweep race");
+  succeed(dir, "report --html page.html");
   HeadlessBrowser browser(dir / "profile");
-  browser.open(file_url(dir / "page.html"));
-  check_clean_load(browser);
+  open_page(browser, dir / "page.html");
   // 4 configurations x 5 seeds, each run one line over 3 axes: k, g_lr, the energy distance.
   CHECK(count(browser, "#parallel path.pc-line") == 20);
   CHECK(count(browser, "#parallel line.axis") == 3);

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
 
 #include "test_support.hpp"
@@ -82,6 +83,12 @@ TEST_CASE("a grid written as PNG reads back pixel for pixel", "[image_grid]") {
         gantry::tile_images(gantry::Matrix::Random(4, 12), {2, 2, 3}, 2, 2, 1);
     gantry::write_png(path, colour);
     CHECK(read_png(path, true).pixels == colour.pixels);
+  }
+  SECTION("encoded in memory, the same bytes as the file") {
+    std::ifstream in(path, std::ios::binary);
+    std::vector<std::uint8_t> file((std::istreambuf_iterator<char>(in)),
+                                   std::istreambuf_iterator<char>());
+    CHECK(gantry::encode_png(grid) == file);
   }
   SECTION("an unwritable path is a StorageError naming it") {
     std::string missing = (dir / "no" / "such" / "dir" / "grid.png").string();

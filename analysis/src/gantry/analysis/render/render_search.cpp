@@ -21,7 +21,7 @@ std::size_t eliminated_in(const SearchRound& round) {
 // "Round 7: trainer.k=1 eliminated (Conover against trainer.k=5, Holm-adjusted p = 0.007)".
 std::string elimination_line(const SearchRecord& search, const SearchRound& round,
                              const SearchDecision& decision) {
-  std::string text = "- round " + std::to_string(round.round + 1) + ": " +
+  std::string text = "round " + std::to_string(round.round + 1) + ": " +
                      label_of(search, decision.configuration) + " eliminated (";
   std::string against = decision.against ? label_of(search, *decision.against) : "the best";
   switch (decision.test) {
@@ -48,7 +48,7 @@ std::string rung_line(const SearchRecord& search, const SearchRound& round) {
     }
   }
   std::size_t kept = round.decisions.size() - names.size();
-  std::string text = "- round " + std::to_string(round.round + 1) + " (length " + round.length +
+  std::string text = "round " + std::to_string(round.round + 1) + " (length " + round.length +
                      "): the " + std::to_string(kept) + " with the lowest median went on; " +
                      std::to_string(names.size()) + " eliminated";
   if (names.size() > kNamed) {
@@ -60,17 +60,19 @@ std::string rung_line(const SearchRecord& search, const SearchRound& round) {
 }
 
 void write_eliminations(TextWriter& writer, const SearchRecord& search) {
+  std::vector<std::string> lines;
   for (const SearchRound& round : search.rounds) {
     if (round.test == RoundTest::median) {
-      if (eliminated_in(round) > 0) writer.line(rung_line(search, round));
+      if (eliminated_in(round) > 0) lines.push_back(rung_line(search, round));
       continue;
     }
     for (const SearchDecision& decision : round.decisions) {
       if (decision.outcome == DecisionOutcome::eliminated) {
-        writer.line(elimination_line(search, round, decision));
+        lines.push_back(elimination_line(search, round, decision));
       }
     }
   }
+  writer.list(lines);
 }
 
 std::string direction(const SearchHeader& header) {

@@ -253,7 +253,7 @@ void write_effect_section(TextWriter& writer, const GroupEffect& effect, double 
 void write_notes_section(TextWriter& writer, const std::vector<std::string>& notes) {
   if (notes.empty()) return;
   writer.heading("Notes");
-  for (const auto& note : notes) writer.line("- " + note);
+  writer.list(notes);
 }
 
 }  // namespace

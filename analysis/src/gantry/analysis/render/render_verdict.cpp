@@ -55,7 +55,9 @@ void write_pairs(TextWriter& writer, const Report& report, const GroupEffect& ef
               format_number(r.alpha, 3) + ") finds the difference seen with " +
               format_percent(r.seeds_needed.power) + " power, by bootstrap from the runs (" +
               std::to_string(r.seeds_needed.resamples) + " resamples at each count):");
-  for (const PairwiseComparison& pair : effect.pairs) writer.line("- " + pair.verdict);
+  std::vector<std::string> verdicts;
+  for (const PairwiseComparison& pair : effect.pairs) verdicts.push_back(pair.verdict);
+  writer.list(verdicts);
 }
 
 TextTable expected_best_table(const Report& report, std::size_t metric,

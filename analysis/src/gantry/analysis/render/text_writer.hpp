@@ -49,7 +49,7 @@ class TextWriter {
   void line(const std::string& text) {
     switch (style_) {
       case TextStyle::terminal:
-        out_ << wrap(text, kTerminalWidth, text.rfind("- ", 0) == 0 ? 2 : 0) << "\n";
+        out_ << wrap(text, kTerminalWidth) << "\n";
         return;
       case TextStyle::markdown:
         out_ << text << "\n\n";
@@ -58,6 +58,22 @@ class TextWriter {
         out_ << "<p>" << html_escape(text) << "</p>\n";
         return;
     }
+  }
+  // A tight list: "- " items on a terminal (wrapped under themselves) and in Markdown, <ul> in
+  // HTML.
+  void list(const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    if (style_ == TextStyle::html) {
+      out_ << "<ul>\n";
+      for (const auto& item : items) out_ << "<li>" << html_escape(item) << "</li>\n";
+      out_ << "</ul>\n";
+      return;
+    }
+    for (const auto& item : items) {
+      out_ << (style_ == TextStyle::terminal ? wrap("- " + item, kTerminalWidth, 2) : "- " + item)
+           << "\n";
+    }
+    if (style_ == TextStyle::markdown) out_ << '\n';
   }
   // On a terminal, split into parts that fit, each repeating the first column.
   void table(const TextTable& table) {

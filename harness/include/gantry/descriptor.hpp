@@ -22,8 +22,11 @@
 namespace gantry {
 
 // Raised whenever a change to an interface, the descriptor or the factory signatures would
-// break plugins built against an older harness.
-inline constexpr std::uint32_t kPluginAbiVersion = 2;
+// break plugins built against an older harness. 3 added ModelWeights (model_weights.hpp), an
+// interface a model may implement besides GanModel; nothing else changed, so plugins of
+// version 2 still load and run, without it.
+inline constexpr std::uint32_t kPluginAbiVersion = 3;
+inline constexpr std::uint32_t kOldestPluginAbiVersion = 2;
 inline constexpr std::uint32_t kDescriptorMagic = 0x59544E47;  // "GNTY" in memory order
 
 struct PluginDescriptor {

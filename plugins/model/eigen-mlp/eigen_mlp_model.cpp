@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "eigen-mlp/mlp_weights.hpp"
 #include "support/latent_draw.hpp"
 
 namespace gantry::plugins {
@@ -87,6 +88,15 @@ double EigenMlpModel::generator_step(const Matrix& latent) {
       gradients_.generator(generator_, discriminator_, latent_batch_.view(), &generator_gradient_);
   generator_optimizer_->step(generator_.parameters(), generator_gradient_);
   return loss;
+}
+
+std::vector<WeightTensor> EigenMlpModel::weights(gantry::Network network) const {
+  return mlp_weights(network == gantry::Network::generator ? generator_ : discriminator_);
+}
+
+void EigenMlpModel::load_weights(gantry::Network network,
+                                 const std::vector<WeightTensor>& tensors) {
+  load_mlp_weights(network == gantry::Network::generator ? generator_ : discriminator_, tensors);
 }
 
 }  // namespace gantry::plugins

@@ -11,12 +11,13 @@
 #include "eigen-mlp/optimizer.hpp"
 #include "eigen-mlp/scratch_matrix.hpp"
 #include "gantry/gan_model.hpp"
+#include "gantry/model_weights.hpp"
 #include "gantry/plugin_args.hpp"
 #include "support/mlp_config.hpp"
 
 namespace gantry::plugins {
 
-class EigenMlpModel final : public GanModel {
+class EigenMlpModel final : public GanModel, public ModelWeights {
  public:
   using Network = Mlp<float>;
 
@@ -31,6 +32,10 @@ class EigenMlpModel final : public GanModel {
   Matrix discriminate(const Matrix& samples) override;
   DiscriminatorStep discriminator_step(const Matrix& real, const Matrix& fake) override;
   double generator_step(const Matrix& latent) override;
+
+  // Each network's "layer_i/kernel" and "layer_i/bias" (mlp_weights.hpp).
+  std::vector<WeightTensor> weights(gantry::Network network) const override;
+  void load_weights(gantry::Network network, const std::vector<WeightTensor>& tensors) override;
 
   // The networks and optimisers, for tests and tools that inspect the model.
   const MlpConfig& config() const { return config_; }

@@ -1,4 +1,5 @@
 #include "torch-conv1d/torch_conv1d_model.hpp"
+#include "torch-common/torch_weights.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -165,6 +166,23 @@ double TorchConv1dModel::generator_step(const Matrix& latent) {
   }
   generator_optimizer_.step(gradients);
   return value;
+}
+
+std::vector<torch_backend::NamedTensor> TorchConv1dModel::named_tensors(
+    gantry::Network network) const {
+  if (network == gantry::Network::generator) return torch_backend::dense_stack_tensors(generator_);
+  return {{"conv/kernel", conv_kernel_},   {"conv/bias", conv_bias_},
+          {"dense/kernel", dense_kernel_}, {"dense/bias", dense_bias_},
+          {"out/kernel", out_kernel_},     {"out/bias", out_bias_}};
+}
+
+std::vector<WeightTensor> TorchConv1dModel::weights(gantry::Network network) const {
+  return torch_backend::weights_of(named_tensors(network));
+}
+
+void TorchConv1dModel::load_weights(gantry::Network network,
+                                    const std::vector<WeightTensor>& tensors) {
+  torch_backend::load_into(named_tensors(network), tensors);
 }
 
 }  // namespace gantry::plugins

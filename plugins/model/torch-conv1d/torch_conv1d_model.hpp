@@ -9,14 +9,16 @@
 #include <ATen/ATen.h>
 
 #include "gantry/gan_model.hpp"
+#include "gantry/model_weights.hpp"
 #include "gantry/plugin_args.hpp"
 #include "torch-common/dense_stack.hpp"
 #include "torch-common/keras_optimizer.hpp"
+#include "torch-common/torch_weights.hpp"
 #include "torch-conv1d/conv1d_config.hpp"
 
 namespace gantry::plugins {
 
-class TorchConv1dModel final : public GanModel {
+class TorchConv1dModel final : public GanModel, public ModelWeights {
  public:
   explicit TorchConv1dModel(const PluginArgs& args);
   TorchConv1dModel(Conv1dConfig config, std::uint64_t seed, int threads = 1);
@@ -31,11 +33,16 @@ class TorchConv1dModel final : public GanModel {
   DiscriminatorStep discriminator_step(const Matrix& real, const Matrix& fake) override;
   double generator_step(const Matrix& latent) override;
 
+  // ModelWeights: the networks' tensors by name (docs/results-schema.md, /weights).
+  std::vector<WeightTensor> weights(gantry::Network network) const override;
+  void load_weights(gantry::Network network, const std::vector<WeightTensor>& tensors) override;
+
   const Conv1dConfig& config() const { return config_; }
   std::vector<at::Tensor> discriminator_parameters() const;
 
  private:
   at::Tensor logits(const at::Tensor& curves, bool training);
+  std::vector<torch_backend::NamedTensor> named_tensors(gantry::Network network) const;
 
   Conv1dConfig config_;
   int threads_;

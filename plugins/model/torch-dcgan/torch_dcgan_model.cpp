@@ -1,4 +1,5 @@
 #include "torch-dcgan/torch_dcgan_model.hpp"
+#include "torch-common/torch_weights.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -159,6 +160,54 @@ double TorchDcganModel::generator_step(const Matrix& latent) {
   const double value = loss.item<float>();
   nets.generator_optimizer.step(gradients);
   return value;
+}
+
+namespace {
+
+void add_norm(std::vector<torch_backend::NamedTensor>& tensors, const std::string& name,
+              const dcgan::BatchNorm& norm) {
+  tensors.push_back({name + "/gamma", norm.gamma});
+  tensors.push_back({name + "/beta", norm.beta});
+  tensors.push_back({name + "/running_mean", norm.running_mean});
+  tensors.push_back({name + "/running_var", norm.running_var});
+}
+
+}  // namespace
+
+std::vector<torch_backend::NamedTensor> TorchDcganModel::named_tensors(gantry::Network network) {
+  Networks& nets = networks();
+  std::vector<torch_backend::NamedTensor> tensors;
+  if (network == gantry::Network::generator) {
+    const dcgan::Generator& g = nets.generator;
+    tensors = {{"dense/kernel", g.dense_kernel}, {"dense/bias", g.dense_bias}};
+    for (int i = 0; i < 3; ++i) {
+      const std::string layer = "conv_transpose_" + std::to_string(i);
+      tensors.push_back({layer + "/kernel", g.kernels[i]});
+      tensors.push_back({layer + "/bias", g.biases[i]});
+      if (i < 2) add_norm(tensors, "batch_norm_" + std::to_string(i), g.norms[i]);
+    }
+    return tensors;
+  }
+  const dcgan::Discriminator& d = nets.discriminator;
+  for (int i = 0; i < 4; ++i) {
+    const std::string layer = "conv_" + std::to_string(i);
+    tensors.push_back({layer + "/kernel", d.kernels[i]});
+    tensors.push_back({layer + "/bias", d.biases[i]});
+    if (i > 0) add_norm(tensors, "batch_norm_" + std::to_string(i - 1), d.norms[i - 1]);
+  }
+  tensors.push_back({"dense/kernel", d.dense_kernel});
+  tensors.push_back({"dense/bias", d.dense_bias});
+  return tensors;
+}
+
+std::vector<WeightTensor> TorchDcganModel::weights(gantry::Network network) const {
+  // The networks are made on first use; asking for their weights is a use.
+  return torch_backend::weights_of(const_cast<TorchDcganModel*>(this)->named_tensors(network));
+}
+
+void TorchDcganModel::load_weights(gantry::Network network,
+                                   const std::vector<WeightTensor>& tensors) {
+  torch_backend::load_into(named_tensors(network), tensors);
 }
 
 }  // namespace gantry::plugins

@@ -9,14 +9,16 @@
 #include <ATen/ATen.h>
 
 #include "gantry/gan_model.hpp"
+#include "gantry/model_weights.hpp"
 #include "gantry/plugin_args.hpp"
 #include "torch-common/keras_optimizer.hpp"
+#include "torch-common/torch_weights.hpp"
 #include "torch-dcgan/dcgan_config.hpp"
 #include "torch-dcgan/dcgan_networks.hpp"
 
 namespace gantry::plugins {
 
-class TorchDcganModel final : public GanModel {
+class TorchDcganModel final : public GanModel, public ModelWeights {
  public:
   explicit TorchDcganModel(const PluginArgs& args);
   // G's weights then D's from make_stream(seed, "model.init"), drawn at the first call that
@@ -30,6 +32,10 @@ class TorchDcganModel final : public GanModel {
   Matrix discriminate(const Matrix& samples) override;
   DiscriminatorStep discriminator_step(const Matrix& real, const Matrix& fake) override;
   double generator_step(const Matrix& latent) override;
+
+  // ModelWeights: the networks' tensors by name (docs/results-schema.md, /weights).
+  std::vector<WeightTensor> weights(gantry::Network network) const override;
+  void load_weights(gantry::Network network, const std::vector<WeightTensor>& tensors) override;
 
   // For tests and tools that inspect the model (these make the networks if need be).
   const DcganConfig& config() const { return config_; }
@@ -47,6 +53,7 @@ class TorchDcganModel final : public GanModel {
     torch_backend::KerasOptimizer discriminator_optimizer;
   };
   Networks& networks();
+  std::vector<torch_backend::NamedTensor> named_tensors(gantry::Network network);
 
   at::Tensor images_of(const Matrix& rows) const;  // N x C x H x W
   Matrix rows_of(const at::Tensor& images) const;

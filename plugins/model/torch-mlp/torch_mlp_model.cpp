@@ -1,4 +1,5 @@
 #include "torch-mlp/torch_mlp_model.hpp"
+#include "torch-common/torch_weights.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -112,6 +113,18 @@ double TorchMlpModel::generator_step(const Matrix& latent) {
   const double value = terms.detach().sum().item<float>() / static_cast<double>(latent.rows());
   generator_optimizer_.step(gradients);
   return value;
+}
+
+std::vector<WeightTensor> TorchMlpModel::weights(gantry::Network network) const {
+  return torch_backend::weights_of(torch_backend::dense_stack_tensors(
+      network == gantry::Network::generator ? generator_ : discriminator_));
+}
+
+void TorchMlpModel::load_weights(gantry::Network network,
+                                 const std::vector<WeightTensor>& tensors) {
+  torch_backend::load_into(torch_backend::dense_stack_tensors(
+                               network == gantry::Network::generator ? generator_ : discriminator_),
+                           tensors);
 }
 
 }  // namespace gantry::plugins

@@ -13,6 +13,7 @@
 #include <ATen/ATen.h>
 
 #include "gantry/gan_model.hpp"
+#include "gantry/model_weights.hpp"
 #include "gantry/plugin_args.hpp"
 #include "support/mlp_config.hpp"
 #include "torch-common/dense_stack.hpp"
@@ -20,7 +21,7 @@
 
 namespace gantry::plugins {
 
-class TorchMlpModel final : public GanModel {
+class TorchMlpModel final : public GanModel, public ModelWeights {
  public:
   explicit TorchMlpModel(const PluginArgs& args);
   // Initialises G's layers, then D's, from make_stream(seed, "model.init"), as eigen-mlp does.
@@ -32,6 +33,10 @@ class TorchMlpModel final : public GanModel {
   Matrix discriminate(const Matrix& samples) override;
   DiscriminatorStep discriminator_step(const Matrix& real, const Matrix& fake) override;
   double generator_step(const Matrix& latent) override;
+
+  // ModelWeights: the networks' tensors by name (docs/results-schema.md, /weights).
+  std::vector<WeightTensor> weights(gantry::Network network) const override;
+  void load_weights(gantry::Network network, const std::vector<WeightTensor>& tensors) override;
 
   // Each network's parameters, layer by layer: kernel (inputs x units, as Keras and eigen-mlp
   // store it), then bias (units). For tests and tools that inspect the model.

@@ -12,8 +12,9 @@
 
 namespace gantry {
 
-// 2 added /images; a version 1 file is a version 2 file without image grids.
-inline constexpr int kHdf5LayoutVersion = 2;
+// 2 added /images; a version 1 file is a version 2 file without image grids. 3 added /weights
+// (a finished run's networks); a version 2 file is a version 3 file without them.
+inline constexpr int kHdf5LayoutVersion = 3;
 
 namespace layout {
 
@@ -21,6 +22,11 @@ namespace layout {
 inline constexpr const char* kSamples = "/samples";  // rows x columns float32 tables
 inline constexpr const char* kImages = "/images";    // rows x height x width x channels float32
 inline constexpr const char* kMetrics = "/metrics";  // one n x 2 (step, value) float64 per key
+inline constexpr const char* kWeights = "/weights";  // /weights/<network>/<tensor name>, float32
+
+// The groups of /weights, one per network.
+inline constexpr const char* kGenerator = "generator";
+inline constexpr const char* kDiscriminator = "discriminator";
 
 // Datasets of /samples (and, for evaluations, /images).
 inline constexpr const char* kHeldoutReal = "real";  // the held-out real rows, drawn once

@@ -50,6 +50,39 @@ void RunArtifacts::write_samples(const std::string& name, const Matrix& rows, lo
   });
 }
 
+namespace {
+
+// The group that holds `name`'s last part, creating the groups its '/' separate.
+H5::Group parent_group(H5::Group group, std::string& name) {
+  for (std::size_t slash = name.find('/'); slash != std::string::npos; slash = name.find('/')) {
+    const std::string part = name.substr(0, slash);
+    group = group.nameExists(part) ? group.openGroup(part) : group.createGroup(part);
+    name.erase(0, slash + 1);
+  }
+  return group;
+}
+
+}  // namespace
+
+void RunArtifacts::write_weights(const std::string& network,
+                                 const std::vector<WeightTensor>& tensors) {
+  hdf5::access(path_, std::string("writing ") + layout::kWeights + "/" + network, [&] {
+    H5::H5File file(path_, H5F_ACC_RDWR);
+    H5::Group weights = open_or_create_group(file, layout::kWeights);
+    if (weights.nameExists(network)) weights.unlink(network);
+    H5::Group group = weights.createGroup(network);
+    for (const WeightTensor& tensor : tensors) {
+      std::string name = tensor.name;
+      H5::Group parent = parent_group(group, name);
+      std::vector<hsize_t> dims(tensor.shape.begin(), tensor.shape.end());
+      H5::DataSet dataset = parent.createDataSet(
+          name, H5::PredType::IEEE_F32LE,
+          H5::DataSpace(static_cast<int>(dims.size()), dims.empty() ? nullptr : dims.data()));
+      if (!tensor.values.empty()) dataset.write(tensor.values.data(), H5::PredType::NATIVE_FLOAT);
+    }
+  });
+}
+
 std::string RunArtifacts::png_dir() const {
   std::filesystem::path file(path_);
   return (file.parent_path() / file.stem()).string();

@@ -1,7 +1,8 @@
 // One run's files: the HDF5 file with samples (held-out real, generated at each evaluation,
-// final), image grids and the metric curves, with the run's identity and configuration as
-// attributes; and, for image data, a folder of PNG grids beside it. The layout is a public
-// interface (docs/results-schema.md), versioned by the root attribute gantry_layout_version.
+// final), image grids, the metric curves and the finished networks' weights, with the run's
+// identity and configuration as attributes; and, for image data, a folder of PNG grids beside it.
+// The layout is a public interface (docs/results-schema.md), versioned by the root attribute
+// gantry_layout_version.
 //
 // Each write opens, writes and closes the file, so a run killed between evaluations leaves a
 // readable file. The names are layout.hpp's; every HDF5 call goes through hdf5_access.hpp.
@@ -16,6 +17,7 @@
 #include "gantry/artifacts/layout.hpp"
 #include "gantry/data_source.hpp"
 #include "gantry/matrix.hpp"
+#include "gantry/model_weights.hpp"
 
 namespace gantry {
 
@@ -48,6 +50,10 @@ class RunArtifacts {
   // grid_columns images per row as <png_dir>/<name>.png.
   void write_images(const std::string& name, const Matrix& rows, const ImageShape& shape,
                     long long step, int grid_columns, bool png);
+
+  // Writes a network's tensors as /weights/<network>/<tensor name> (float32, the tensor's shape;
+  // a name's '/' makes groups), replacing what the group held.
+  void write_weights(const std::string& network, const std::vector<WeightTensor>& tensors);
 
   // Writes each curve as /metrics/<key>: float64, n x 2, columns (step, value).
   void write_curves(const std::map<std::string, std::vector<std::pair<long long, double>>>& curves);

@@ -53,9 +53,11 @@ PluginInfo read_descriptor(const boost::dll::shared_library& library,
   if (descriptor.magic != kDescriptorMagic) {
     throw PluginError(where + "gantry_descriptor is not a Gantry plugin descriptor");
   }
-  if (descriptor.abi_version != kPluginAbiVersion) {
+  if (descriptor.abi_version < kOldestPluginAbiVersion ||
+      descriptor.abi_version > kPluginAbiVersion) {
     throw PluginError(where + "built for plugin ABI version " +
                       std::to_string(descriptor.abi_version) + ", this gantry needs version " +
+                      std::to_string(kOldestPluginAbiVersion) + " to " +
                       std::to_string(kPluginAbiVersion) + "; " + rebuild_hint());
   }
   if (descriptor.descriptor_size != sizeof(PluginDescriptor)) {
@@ -78,6 +80,7 @@ PluginInfo read_descriptor(const boost::dll::shared_library& library,
   info.version = descriptor.version ? descriptor.version : "";
   info.summary = descriptor.summary ? descriptor.summary : "";
   info.file = file;
+  info.abi_version = descriptor.abi_version;
   if (info.name.empty()) throw PluginError(where + "the descriptor has an empty name");
   std::set<std::string> seen;
   if (descriptor.option_count > 0 && descriptor.options == nullptr) {

@@ -38,6 +38,7 @@ struct PluginInfo {
   std::string summary;
   std::filesystem::path file;
   std::vector<OptionInfo> options;
+  std::uint32_t abi_version = 0;  // kOldestPluginAbiVersion ... kPluginAbiVersion
 };
 
 struct LoadedPlugin {

@@ -7,6 +7,7 @@
 
 #include "gantry/artifacts/layout.hpp"
 #include "gantry/base/errors.hpp"
+#include "gantry/model_weights.hpp"
 #include "gantry/run/boundary_text.hpp"
 #include "gantry/run/standard_evaluation.hpp"
 
@@ -133,6 +134,19 @@ void RunSession::finish() {
   boundary_.raise_pending("when training ended");
   boundary_.enter(Phase::finishing);
   artifacts_.write_samples(layout::kFinal, generated_rows(eval_.final_rows, "final"), last_step_);
+  keep_weights();
+}
+
+// The finished networks, for `gantry sample`; a model plugin of ABI 2 offers none.
+void RunSession::keep_weights() {
+  auto* weights = dynamic_cast<ModelWeights*>(plugins_.model.get());
+  if (weights == nullptr) return;
+  for (auto [network, name] : {std::pair{Network::generator, layout::kGenerator},
+                               std::pair{Network::discriminator, layout::kDiscriminator}}) {
+    std::vector<WeightTensor> tensors = boundary_.guarded(
+        boundary_.model_label(), "weights()", [&] { return weights->weights(network); });
+    artifacts_.write_weights(name, tensors);
+  }
 }
 
 }  // namespace gantry

@@ -79,6 +79,7 @@ class RunSession final : public TrainingSession {
   void reached(long long step);
   // Fails the run with the trainer's exception, of any type, as the cause.
   [[noreturn]] void trainer_threw();
+  void keep_weights();
 
   const RunPlugins& plugins_;
   PluginBoundary boundary_;

@@ -16,6 +16,7 @@ int command_runs(const std::vector<std::string>& args);
 int command_query(const std::vector<std::string>& args);
 int command_report(const std::vector<std::string>& args, const std::atomic<bool>& stop_flag);
 int command_new(const std::vector<std::string>& args);
+int command_sample(const std::vector<std::string>& args);
 int command_merge(const std::vector<std::string>& args);
 // Started by a sweep for each job; not listed in the overview.
 int command_worker(const std::vector<std::string>& args);

@@ -44,6 +44,7 @@ commands:
   report [--sweep NAME] [--group-by KEY]   cross-run variance, discriminator overpowering, and
                                            whether the grouping matters more than the seed;
                                            --html FILE [--watch S]: as one page with figures
+  sample RUN_ID -n 1000 --out FILE.npy      new rows from a finished run's generator (.npy or .h5)
   new plugin --kind data|model|trainer NAME [DIR]
                                            a plugin skeleton that builds against the SDK
 
@@ -86,6 +87,7 @@ int main(int argc, char** argv) {
     if (command == "query") return command_query(args);
     if (command == "report") return command_report(args, stop_flag);
     if (command == "new") return command_new(args);
+    if (command == "sample") return command_sample(args);
     if (command == "merge") return command_merge(args);
     if (command == "worker") return command_worker(args);
     std::cerr << "gantry: unknown command '" << command

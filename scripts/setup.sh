@@ -21,6 +21,8 @@ packages=(
   libtorch-dev libopenblas0-pthread
   # The same LibTorch from Python, for bench/dcgan.sh's peer benchmark (bench/dcgan_peer.py).
   python3-torch
+  # NumPy, to check that it reads what `gantry sample` writes as .npy (tests/harness).
+  python3-numpy
   # The mnist data plugin reads gzipped IDX files; Fashion-MNIST comes from Debian.
   zlib1g-dev dataset-fashion-mnist
   # Sweeps on Slurm (docs/slurm.md); the integration test starts a one-node cluster of its own.

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 #include <system_error>
@@ -32,6 +33,11 @@ class ScratchDir {
     std::filesystem::path file = path_ / name;
     std::ofstream(file) << content;
     return file;
+  }
+  // A file's bytes ("" when it cannot be read).
+  std::string read(const std::string& name) const {
+    std::ifstream in(path_ / name, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   }
 
  private:

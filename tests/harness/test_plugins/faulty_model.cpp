@@ -151,4 +151,27 @@ constexpr gantry::OptionSpec kOptions[] = {
 
 }  // namespace
 
+#ifdef FAULTY_MODEL_ABI_2
+// Exported as a plugin built against the SDK of plugin ABI version 2 exports itself: the same
+// descriptor and factory, with version 2 (ABI 3 only added ModelWeights, which this model lacks).
+namespace gantry_plugin_export {
+const gantry::PluginDescriptor descriptor = {
+    gantry::kDescriptorMagic,
+    2,
+    static_cast<std::uint32_t>(sizeof(gantry::PluginDescriptor)),
+    static_cast<std::uint32_t>(std::size(kOptions)),
+    GANTRY_COMPILER_ABI,
+    "model",
+    "faulty",
+    "0.0.1",
+    "test model that fails on request, built for plugin ABI 2",
+    kOptions};
+gantry::GanModel* create(const gantry::PluginArgs& args) {
+  return new FaultyModel(args);
+}
+}  // namespace gantry_plugin_export
+BOOST_DLL_ALIAS(gantry_plugin_export::descriptor, gantry_descriptor)
+BOOST_DLL_ALIAS(gantry_plugin_export::create, gantry_create_model)
+#else
 GANTRY_PLUGIN(model, FaultyModel, "faulty", "0.0.1", "test model that fails on request", kOptions)
+#endif

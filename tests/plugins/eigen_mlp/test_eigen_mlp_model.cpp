@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "../model_weights_check.hpp"
 #include "eigen-mlp/eigen_mlp_model.hpp"
 #include "eigen_mlp_test_support.hpp"
 
@@ -264,4 +265,11 @@ TEST_CASE("generator_step trains G through a frozen D", "[eigen_mlp][model]") {
     CHECK_THROWS_AS(model.generator_step(Matrix::Zero(4, 3)), std::invalid_argument);
     CHECK(model.generator_step(Matrix(0, 5)) == 0.0);
   }
+}
+
+TEST_CASE("eigen-mlp weights load into another model, which then computes the same bits",
+          "[eigen_mlp][weights]") {
+  auto trained = make_model(1);
+  auto fresh = make_model(2);
+  gantry::testing::check_weights_round_trip(trained, fresh, 2);
 }

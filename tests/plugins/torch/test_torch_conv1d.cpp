@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "../model_weights_check.hpp"
 #include "torch-conv1d/torch_conv1d_model.hpp"
 
 using gantry::Matrix;
@@ -79,4 +80,11 @@ TEST_CASE("torch-conv1d checks its options and is deterministic", "[torch_conv1d
   };
   CHECK(train(4) == train(4));
   CHECK(train(4) != train(5));
+}
+
+TEST_CASE("torch-conv1d weights load into another model, which then computes the same bits",
+          "[torch_conv1d][weights]") {
+  auto trained = make_model(1, {{"d_dropout", "0"}});
+  auto fresh = make_model(2, {{"d_dropout", "0"}});
+  gantry::testing::check_weights_round_trip(trained, fresh, 50);
 }

@@ -7,6 +7,7 @@
 
 #include <ATen/ATen.h>
 
+#include "../model_weights_check.hpp"
 #include "torch-common/tensor_convert.hpp"
 #include "torch-dcgan/torch_dcgan_model.hpp"
 
@@ -174,4 +175,11 @@ TEST_CASE("generate gives the same bits whatever its chunk of rows", "[torch_dcg
   CHECK(whole.generate(Matrix(0, 100)).rows() == 0);
   config.inference_rows = 0;
   CHECK_THROWS_AS(TorchDcganModel(config, 3), std::invalid_argument);
+}
+
+TEST_CASE("torch-dcgan weights load into another model, which then computes the same bits",
+          "[torch_dcgan][weights]") {
+  auto trained = make_model(1, 128, kSmall);
+  auto fresh = make_model(2, 128, kSmall);
+  gantry::testing::check_weights_round_trip(trained, fresh, 128);
 }

@@ -6,6 +6,7 @@
 
 #include <ATen/Parallel.h>
 
+#include "../model_weights_check.hpp"
 #include "eigen-mlp/eigen_mlp_model.hpp"
 #include "eigen_mlp_test_support.hpp"
 #include "support/mlp_options.hpp"
@@ -119,4 +120,11 @@ TEST_CASE("use_threads sets the calling thread's torch thread count", "[torch_ml
   CHECK_THROWS_WITH(gantry::plugins::torch_backend::use_threads(0),
                     Catch::Contains("at least one thread"));
   CHECK(gantry::plugins::torch_backend::blas_library() != "unknown");
+}
+
+TEST_CASE("torch-mlp weights load into another model, which then computes the same bits",
+          "[torch_mlp][weights]") {
+  auto trained = make_model(1);
+  auto fresh = make_model(2);
+  gantry::testing::check_weights_round_trip(trained, fresh, 2);
 }

@@ -74,6 +74,15 @@ energy_rows = 16
   CHECK(query(db, "SELECT count(*) FROM metrics WHERE key = 'g_loss'") == "count(*)\n3\n");
   CHECK(query(db, "SELECT count(*) FROM metrics WHERE key = 'eval.brightness_gap'") ==
         "count(*)\n1\n");
+
+  SECTION("gantry sample draws new images from the run's generator, the same for the same seed") {
+    const std::string plugins = " --plugin-dir '" + test_plugin_dir("images").string() + "'";
+    REQUIRE(run_gantry(dir.path(), "sample 1 -n 4 --out a.npy" + plugins).exit_code == 0);
+    REQUIRE(run_gantry(dir.path(), "sample 1 -n 4 --out b.npy" + plugins).exit_code == 0);
+    CHECK(dir.read("a.npy") == dir.read("b.npy"));
+    // 128 header bytes, then 4 images of 28 x 28 floats.
+    CHECK(dir.read("a.npy").size() == 128 + 4 * 784 * 4);
+  }
 }
 
 TEST_CASE("the sine experiment runs with the Conv1D discriminator", "[torch][torch_conv1d][cli]") {
@@ -90,4 +99,11 @@ TEST_CASE("the sine experiment runs with the Conv1D discriminator", "[torch][tor
         "count(*)\n2\n");
   CHECK(query(db, "SELECT count(*) FROM metrics WHERE key = 'pretrain.d_loss_real'") ==
         "count(*)\n1\n");
+
+  SECTION("gantry sample draws new curves from the run's generator") {
+    auto sample = run_gantry(dir.path(), "sample 1 -n 3 --out curves.npy --seed 5");
+    INFO(sample.output);
+    REQUIRE(sample.exit_code == 0);
+    CHECK(dir.read("curves.npy").size() == 128 + 3 * 50 * 4);
+  }
 }

@@ -107,6 +107,13 @@ void ResultsSnapshot::read_curve(std::int64_t run_id, const std::string& key, Cu
   select_curve_.reset();
 }
 
+std::optional<std::string> ResultsSnapshot::run_config(std::int64_t run_id) {
+  sqlite::Statement select(connection_, "SELECT config FROM runs WHERE id = ?1");
+  select.bind(1, run_id);
+  if (!select.step()) return std::nullopt;
+  return select.column_text(0);
+}
+
 bool ResultsSnapshot::logged(std::int64_t run_id, const std::string& key) {
   sqlite::Statement select(connection_,
                            "SELECT 1 FROM metrics WHERE run_id = ?1 AND key = ?2 LIMIT 1");

@@ -49,6 +49,10 @@ class ResultsSnapshot {
   // sweep name is a ConfigError naming the sweeps there are.
   std::vector<RunRecord> runs(const std::vector<std::string>& sweeps);
 
+  // The resolved settings (INI text) run `run_id` was recorded with; nothing when there is no
+  // such run.
+  std::optional<std::string> run_config(std::int64_t run_id);
+
   // The search (`gantry search`) recorded for the sweep named `sweep`, if any.
   std::optional<SearchRecord> search(const std::string& sweep);
 

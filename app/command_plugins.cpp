@@ -71,6 +71,7 @@ int command_plugins(const std::vector<std::string>& raw_args) {
     print_options("eval", eval_options());
     print_options("images", images_options());
     print_options("resources", resources_options());
+    print_options("checkpoint", checkpoint_options());
   }
   if (!name.empty() && shown == 0) {
     throw PluginError("no plugin named '" + name + "' on the search path");

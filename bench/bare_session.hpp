@@ -35,6 +35,7 @@ class BareSession final : public TrainingSession {
   void log(long long, const std::vector<Metric>& metrics) override { logged_ += metrics.size(); }
   void evaluate(long long) override {}
   bool stop_requested() const override { return false; }
+  void step_done(long long /*step*/) override {}
   std::size_t logged() const { return logged_; }
 
  private:

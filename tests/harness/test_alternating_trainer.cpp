@@ -56,6 +56,7 @@ class RecordingSession final : public gantry::TrainingSession {
   }
   void evaluate(long long step) override { evaluations.push_back(step); }
   bool stop_requested() const override { return false; }
+  void step_done(long long /*step*/) override {}
 
   CountingData data_;
   RecordingModel model_;

@@ -147,7 +147,7 @@ TEST_CASE("a plugin's mistake fails its run with an error naming the plugin and 
   }
   SECTION("the data plugin throws mid-run") {
     check_fault(kFaultyData, "data.fault", "throw",
-                "data plugin 'faulty' threw std::logic_error from sample() after step 10: faulty "
+                "data plugin 'faulty' threw std::logic_error from sample() after step 19: faulty "
                 "plugin: broke on purpose");
   }
   SECTION("the trainer throws a std::exception") {
@@ -188,7 +188,7 @@ TEST_CASE("a plugin's mistake fails its run with an error naming the plugin and 
   SECTION("NaN in real samples") {
     check_fault(kFaultyData, "data.fault", "nan",
                 "diverged: d_loss_real is NaN at step 20; cause: data plugin 'faulty' returned "
-                "NaN in row 1, column 2 of the 64 x 2 matrix from sample() after step 10");
+                "NaN in row 1, column 2 of the 64 x 2 matrix from sample() after step 19");
   }
   SECTION("NaN in the held-out real rows") {
     check_fault(replaced(kFaultyData, "after = 20", "after = 0"), "data.fault", "nan",

@@ -22,7 +22,8 @@ std::string identity_as_before(const gantry::ResolvedExperiment& experiment, std
   std::string identified = experiment.plugins() + "\nseed = " + std::to_string(seed) + "\n";
   for (const auto& setting : experiment.settings()) {
     std::string section = setting.key.substr(0, setting.key.find('.'));
-    if (section != "experiment" && section != "images" && section != "resources") {
+    if (section != "experiment" && section != "images" && section != "resources" &&
+        section != "checkpoint") {
       identified += setting.key + " = " + setting.value + "\n";
     }
   }

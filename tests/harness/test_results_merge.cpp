@@ -278,15 +278,17 @@ TEST_CASE("a version 1 database migrates to the current version and merges",
   {
     gantry::sqlite::Connection raw((dir / "v1.sqlite").string(),
                                    gantry::sqlite::Connection::Mode::read_write_create, 1000);
-    // Back to version 1: without the shards (version 2), the search tables (version 3) and the
-    // lease columns (version 4).
+    // Back to version 1: without the shards (version 2), the search tables (version 3), the
+    // lease columns (version 4) and where the last attempt started (version 5).
     raw.execute(
         "DROP TABLE shards; DROP TABLE search_decisions; DROP TABLE search_rounds; "
         "DROP TABLE search_configurations; DROP TABLE searches; "
         "ALTER TABLE runs DROP COLUMN heartbeat_at; ALTER TABLE runs DROP COLUMN lease_seconds; "
-        "PRAGMA user_version = 1");
+        "ALTER TABLE runs DROP COLUMN resumed_from_step; PRAGMA user_version = 1");
   }
-  REQUIRE(merge(dir / "out.sqlite", {dir / "v1.sqlite"}).all_merged());
+  gantry::MergeResult merged = merge(dir / "out.sqlite", {dir / "v1.sqlite"});
+  INFO(merged.inputs[0].problem);
+  REQUIRE(merged.all_merged());
   CHECK(query(dir / "out.sqlite", "SELECT count(*) FROM runs") == "count(*)\n2\n");
   { gantry::ResultsDb migrated((dir / "v1.sqlite").string()); }
   // The run left running gets a lease from the migration on; the finished one needs none.
@@ -297,4 +299,6 @@ TEST_CASE("a version 1 database migrates to the current version and merges",
         "user_version\n" + std::to_string(gantry::kResultsSchemaVersion) + "\n");
   CHECK(query(dir / "v1.sqlite", "SELECT count(*) FROM shards") == "count(*)\n0\n");
   CHECK(query(dir / "v1.sqlite", "SELECT count(*) FROM searches") == "count(*)\n0\n");
+  CHECK(query(dir / "v1.sqlite", "SELECT DISTINCT resumed_from_step FROM runs") ==
+        "resumed_from_step\n0\n");
 }

@@ -38,6 +38,12 @@ class TrainingSession {
 
   // True once the user asked the sweep to stop (Ctrl-C); a trainer returns promptly.
   virtual bool stop_requested() const = 0;
+
+  // (ABI 3) Says that `step` is complete, with everything it logged and evaluated: a moment at
+  // which the harness may checkpoint the run (the model's and trainer's Checkpointable state).
+  // A trainer that calls it resumes from the step after its saved one; after it, when a stop was
+  // requested, it throws to end the run (resumable) instead of log() doing so mid-step.
+  virtual void step_done(long long step) = 0;
 };
 
 }  // namespace gantry

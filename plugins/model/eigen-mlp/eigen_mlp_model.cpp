@@ -99,4 +99,26 @@ void EigenMlpModel::load_weights(gantry::Network network,
   load_mlp_weights(network == gantry::Network::generator ? generator_ : discriminator_, tensors);
 }
 
+std::string EigenMlpModel::save_state() const {
+  StateWriter out;
+  for (const Network* network : {&generator_, &discriminator_}) {
+    const auto& parameters = network->parameters();
+    out.array(parameters.data(), static_cast<std::size_t>(parameters.size()));
+  }
+  generator_optimizer_->save(out);
+  discriminator_optimizer_->save(out);
+  return out.bytes();
+}
+
+void EigenMlpModel::restore_state(const std::string& state) {
+  StateReader in(state);
+  for (Network* network : {&generator_, &discriminator_}) {
+    auto& parameters = network->parameters();
+    in.array(parameters.data(), static_cast<std::size_t>(parameters.size()));
+  }
+  generator_optimizer_->restore(in);
+  discriminator_optimizer_->restore(in);
+  if (!in.at_end()) throw std::invalid_argument("saved state is longer than this model's");
+}
+
 }  // namespace gantry::plugins

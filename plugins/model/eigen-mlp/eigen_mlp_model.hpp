@@ -10,6 +10,7 @@
 #include "eigen-mlp/mlp.hpp"
 #include "eigen-mlp/optimizer.hpp"
 #include "eigen-mlp/scratch_matrix.hpp"
+#include "gantry/checkpointable.hpp"
 #include "gantry/gan_model.hpp"
 #include "gantry/model_weights.hpp"
 #include "gantry/plugin_args.hpp"
@@ -17,7 +18,7 @@
 
 namespace gantry::plugins {
 
-class EigenMlpModel final : public GanModel, public ModelWeights {
+class EigenMlpModel final : public GanModel, public ModelWeights, public Checkpointable {
  public:
   using Network = Mlp<float>;
 
@@ -36,6 +37,10 @@ class EigenMlpModel final : public GanModel, public ModelWeights {
   // Each network's "layer_i/kernel" and "layer_i/bias" (mlp_weights.hpp).
   std::vector<WeightTensor> weights(gantry::Network network) const override;
   void load_weights(gantry::Network network, const std::vector<WeightTensor>& tensors) override;
+
+  // Checkpointable: both networks' parameters and both optimisers' state.
+  std::string save_state() const override;
+  void restore_state(const std::string& state) override;
 
   // The networks and optimisers, for tests and tools that inspect the model.
   const MlpConfig& config() const { return config_; }

@@ -53,6 +53,20 @@ std::unique_ptr<Optimizer<Scalar>> make_optimizer(const OptimizerSettings& setti
   return std::make_unique<Adam<Scalar>>(parameter_count, settings);
 }
 
+template <typename Scalar>
+void Adam<Scalar>::save(StateWriter& out) const {
+  out.number<std::int64_t>(iterations_);
+  out.array(first_moment_.data(), static_cast<std::size_t>(first_moment_.size()));
+  out.array(second_moment_.data(), static_cast<std::size_t>(second_moment_.size()));
+}
+
+template <typename Scalar>
+void Adam<Scalar>::restore(StateReader& in) {
+  iterations_ = in.number<std::int64_t>();
+  in.array(first_moment_.data(), static_cast<std::size_t>(first_moment_.size()));
+  in.array(second_moment_.data(), static_cast<std::size_t>(second_moment_.size()));
+}
+
 template class Sgd<float>;
 template class Sgd<double>;
 template class Adam<float>;

@@ -6,6 +6,7 @@
 
 #include <Eigen/Core>
 
+#include "gantry/state_bytes.hpp"
 #include "support/optimizer_settings.hpp"
 
 namespace gantry::plugins {
@@ -19,6 +20,10 @@ class Optimizer {
 
   // Moves `parameters` one step against `gradient` (same size).
   virtual void step(Vector& parameters, const Vector& gradient) = 0;
+  // What step() depends on besides the parameters (Adam's moments and step count), for a
+  // checkpoint; restore() throws std::invalid_argument for another optimiser's state.
+  virtual void save(StateWriter& /*out*/) const {}
+  virtual void restore(StateReader& /*in*/) {}
 };
 
 // Plain gradient descent: w -= lr * g.
@@ -45,6 +50,8 @@ class Adam final : public Optimizer<Scalar> {
   Adam(Eigen::Index parameter_count, const OptimizerSettings& settings);
   void step(Vector& parameters, const Vector& gradient) override;
 
+  void save(StateWriter& out) const override;
+  void restore(StateReader& in) override;
   long long iterations() const { return iterations_; }
   const Vector& first_moment() const { return first_moment_; }
   const Vector& second_moment() const { return second_moment_; }

@@ -84,4 +84,20 @@ void AdaptiveKPolicy::append_metrics(std::vector<Metric>& metrics) const {
   metrics.push_back({"d_strength", last_strength_});
 }
 
+void AdaptiveKPolicy::save(StateWriter& out) const {
+  out.number<std::int32_t>(k_);
+  out.number(window_sum_);
+  out.number<std::int64_t>(window_epochs_);
+  out.number<std::int32_t>(last_k_);
+  out.number(last_strength_);
+}
+
+void AdaptiveKPolicy::restore(StateReader& in) {
+  k_ = in.number<std::int32_t>();
+  window_sum_ = in.number<double>();
+  window_epochs_ = in.number<std::int64_t>();
+  last_k_ = in.number<std::int32_t>();
+  last_strength_ = in.number<double>();
+}
+
 }  // namespace gantry::plugins

@@ -51,6 +51,8 @@ class AdaptiveKPolicy final : public KPolicy {
   void observe(const EpochMeasurement& epoch) override;
   // `k`: the k the epoch used; `d_strength`: the signal's value in that epoch.
   void append_metrics(std::vector<Metric>& metrics) const override;
+  void save(StateWriter& out) const override;
+  void restore(StateReader& in) override;
 
  private:
   AdaptiveKSettings settings_;

@@ -11,12 +11,14 @@
 
 namespace gantry::plugins {
 
-class AdaptiveKTrainer final : public Trainer {
+class AdaptiveKTrainer final : public Trainer, public Checkpointable {
  public:
   // Throws gantry::OptionError for an invalid combination of k, k_min and k_max (see
   // AdaptiveKPolicy).
   explicit AdaptiveKTrainer(const PluginArgs& args);
   void train(TrainingSession& session) override { loop_.train(session); }
+  std::string save_state() const override { return loop_.save_state(); }
+  void restore_state(const std::string& state) override { loop_.restore_state(state); }
 
  private:
   AlternatingTrainer loop_;

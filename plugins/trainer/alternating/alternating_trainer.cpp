@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
 #include <vector>
 
 #include <boost/random/uniform_int_distribution.hpp>
@@ -84,7 +85,8 @@ AlternatingTrainer::AlternatingTrainer(const AlternatingSchedule& schedule,
                                        std::unique_ptr<KPolicy> policy)
     : schedule_(schedule), policy_(std::move(policy)) {}
 
-Matrix AlternatingTrainer::real_batch(TrainingSession& session, const Matrix& fixed_set) {
+Matrix AlternatingTrainer::real_batch(TrainingSession& session) {
+  const Matrix& fixed_set = fixed_set_;
   Random& random = session.random("real");
   if (!schedule_.fixed_real_set) return session.data().sample(schedule_.d_batch, random);
   // The tanh notebook trains on its whole fixed set every step; a smaller batch is drawn from
@@ -133,47 +135,78 @@ void AlternatingTrainer::pretrain(TrainingSession& session) {
 }
 
 void AlternatingTrainer::train(TrainingSession& session) {
-  GanModel& model = session.model();
-  Random& latent = session.random("latent");
-  Matrix fixed_set;
-  if (schedule_.fixed_real_set) {
-    fixed_set = session.data().sample(schedule_.real_set_rows, session.random("real"));
+  if (completed_ == 0) {
+    if (schedule_.fixed_real_set) {
+      fixed_set_ = session.data().sample(schedule_.real_set_rows, session.random("real"));
+    }
+    pretrain(session);
   }
-  pretrain(session);
-  const Matrix no_rows(0, session.data().dimensions());
-  for (long long step = 1; step <= schedule_.epochs; ++step) {
-    const int k = policy_->k();
-    DiscriminatorAverages averages;
-    for (int i = 0; i < k; ++i) {
-      Matrix real = real_batch(session, fixed_set);
-      Matrix fake = model.generate(model.sample_latent(schedule_.d_batch, latent));
-      if (schedule_.joint_update) {
-        DiscriminatorStep both = model.discriminator_step(real, fake);
-        averages.add_real(both);
-        averages.add_fake(both);
-      } else {
-        averages.add_real(model.discriminator_step(real, no_rows));
-        averages.add_fake(model.discriminator_step(no_rows, fake));
-      }
-    }
-    double g_loss = model.generator_step(model.sample_latent(schedule_.batch, latent));
-    policy_->observe(averages.measurement(step, k, g_loss));
-    std::vector<Metric> metrics = averages.metrics("", g_loss, true);
-    policy_->append_metrics(metrics);
-    bool diverged = std::any_of(metrics.begin(), metrics.end(),
-                                [](const Metric& metric) { return !std::isfinite(metric.value); });
-    // A divergence is logged at the step it happens, where the harness fails the run.
-    if (diverged || step % schedule_.log_every == 0 || step == schedule_.epochs) {
-      session.log(step, metrics);
-    } else {
-      // A policy's own metrics (adaptive-k's k) are the schedule itself: logged every epoch.
-      std::vector<Metric> schedule;
-      policy_->append_metrics(schedule);
-      if (!schedule.empty()) session.log(step, schedule);
-    }
-    if (step % schedule_.eval_every == 0 || step == schedule_.epochs) session.evaluate(step);
+  for (long long step = completed_ + 1; step <= schedule_.epochs; ++step) {
+    epoch(session, step);
+    completed_ = step;
+    session.step_done(step);
     if (session.stop_requested()) return;
   }
+}
+
+// K discriminator steps, one generator step, the epoch's log line and, at its cadence, the
+// evaluation.
+void AlternatingTrainer::epoch(TrainingSession& session, long long step) {
+  GanModel& model = session.model();
+  Random& latent = session.random("latent");
+  const Matrix no_rows(0, session.data().dimensions());
+  const int k = policy_->k();
+  DiscriminatorAverages averages;
+  for (int i = 0; i < k; ++i) {
+    Matrix real = real_batch(session);
+    Matrix fake = model.generate(model.sample_latent(schedule_.d_batch, latent));
+    if (schedule_.joint_update) {
+      DiscriminatorStep both = model.discriminator_step(real, fake);
+      averages.add_real(both);
+      averages.add_fake(both);
+    } else {
+      averages.add_real(model.discriminator_step(real, no_rows));
+      averages.add_fake(model.discriminator_step(no_rows, fake));
+    }
+  }
+  double g_loss = model.generator_step(model.sample_latent(schedule_.batch, latent));
+  policy_->observe(averages.measurement(step, k, g_loss));
+  std::vector<Metric> metrics = averages.metrics("", g_loss, true);
+  policy_->append_metrics(metrics);
+  bool diverged = std::any_of(metrics.begin(), metrics.end(),
+                              [](const Metric& metric) { return !std::isfinite(metric.value); });
+  // A divergence is logged at the step it happens, where the harness fails the run.
+  if (diverged || step % schedule_.log_every == 0 || step == schedule_.epochs) {
+    session.log(step, metrics);
+  } else {
+    // A policy's own metrics (adaptive-k's k) are the schedule itself: logged every epoch.
+    std::vector<Metric> schedule;
+    policy_->append_metrics(schedule);
+    if (!schedule.empty()) session.log(step, schedule);
+  }
+  if (step % schedule_.eval_every == 0 || step == schedule_.epochs) session.evaluate(step);
+}
+
+std::string AlternatingTrainer::save_state() const {
+  StateWriter out;
+  out.number<std::int64_t>(completed_);
+  out.number<std::int64_t>(fixed_set_.rows());
+  out.number<std::int64_t>(fixed_set_.cols());
+  out.array(fixed_set_.data(), static_cast<std::size_t>(fixed_set_.size()));
+  policy_->save(out);
+  return out.bytes();
+}
+
+void AlternatingTrainer::restore_state(const std::string& state) {
+  StateReader in(state);
+  completed_ = in.number<std::int64_t>();
+  const auto rows = in.number<std::int64_t>();
+  const auto cols = in.number<std::int64_t>();
+  if (rows < 0 || cols < 0 || completed_ < 0) throw std::invalid_argument("saved state is damaged");
+  fixed_set_.resize(rows, cols);
+  in.array(fixed_set_.data(), static_cast<std::size_t>(fixed_set_.size()));
+  policy_->restore(in);
+  if (!in.at_end()) throw std::invalid_argument("saved state is longer than this trainer's");
 }
 
 }  // namespace gantry::plugins

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+#include "gantry/checkpointable.hpp"
 #include "gantry/options.hpp"
 #include "gantry/plugin_args.hpp"
 #include "gantry/trainer.hpp"
@@ -31,20 +32,28 @@ struct AlternatingSchedule {
   static AlternatingSchedule from(const Options& options);
 };
 
-class AlternatingTrainer final : public Trainer {
+class AlternatingTrainer final : public Trainer, public Checkpointable {
  public:
   // The alternating plugin: k fixed at the `k` option.
   explicit AlternatingTrainer(const PluginArgs& args);
   // The same loop with each epoch's k taken from `policy`, which sees every epoch's measurements.
   AlternatingTrainer(const AlternatingSchedule& schedule, std::unique_ptr<KPolicy> policy);
+  // From the first epoch, or, after restore_state(), from the epoch after the saved one.
   void train(TrainingSession& session) override;
+
+  // Checkpointable: the last completed epoch, the fixed real set and the policy's state.
+  std::string save_state() const override;
+  void restore_state(const std::string& state) override;
 
  private:
   void pretrain(TrainingSession& session);
-  Matrix real_batch(TrainingSession& session, const Matrix& fixed_set);
+  Matrix real_batch(TrainingSession& session);
+  void epoch(TrainingSession& session, long long step);
 
   AlternatingSchedule schedule_;
   std::unique_ptr<KPolicy> policy_;
+  long long completed_ = 0;  // epochs done: 0 before training, or as restored
+  Matrix fixed_set_;         // real_set = fixed: drawn once, before pre-training
 };
 
 }  // namespace gantry::plugins

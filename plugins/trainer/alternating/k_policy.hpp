@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "gantry/state_bytes.hpp"
 #include "gantry/training_session.hpp"
 
 namespace gantry::plugins {
@@ -35,6 +36,9 @@ class KPolicy {
 
   // Appends the policy's own metrics for the last observed epoch to that epoch's log line.
   virtual void append_metrics(std::vector<Metric>& /*metrics*/) const {}
+  // What k() and append_metrics() depend on, for a checkpoint (a fixed k: nothing).
+  virtual void save(StateWriter& /*out*/) const {}
+  virtual void restore(StateReader& /*in*/) {}
 };
 
 // The notebooks' schedule: the same k every epoch, nothing logged.

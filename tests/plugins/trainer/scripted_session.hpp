@@ -59,6 +59,7 @@ class ScriptedSession final : public TrainingSession {
   }
   void evaluate(long long step) override { evaluations.push_back(step); }
   bool stop_requested() const override { return false; }
+  void step_done(long long /*step*/) override {}
 
   // The values logged under `key`, without their steps.
   std::vector<double> values(const std::string& key) const {

@@ -36,6 +36,41 @@ RunArtifacts::RunArtifacts(std::string path, const RunAttributes& attributes)
   });
 }
 
+namespace {
+
+// Unlinks the datasets of `group` written after `step`: evaluations of later steps and "final".
+void remove_after(H5::H5File& file, const char* group_name, long long step) {
+  if (!file.nameExists(group_name)) return;
+  H5::Group group = file.openGroup(group_name);
+  std::vector<std::string> later;
+  for (hsize_t i = 0; i < group.getNumObjs(); ++i) {
+    std::string name = group.getObjnameByIdx(i);
+    auto at = layout::step_of_evaluation(name);
+    if (name == layout::kFinal || (at && *at > step)) later.push_back(name);
+  }
+  for (const std::string& name : later) group.unlink(name);
+}
+
+}  // namespace
+
+RunArtifacts RunArtifacts::resumed(std::string path, std::int64_t run_id, long long step) {
+  RunArtifacts artifacts(std::move(path));
+  hdf5::access(artifacts.path_, "continuing", [&] {
+    H5::H5File file(artifacts.path_, H5F_ACC_RDWR);
+    if (hdf5::read_int_attribute(file, layout::kRunId) != run_id) {
+      throw StorageError("HDF5 file '" + artifacts.path_ + "' is not run " +
+                         std::to_string(run_id) + "'s");
+    }
+    remove_after(file, layout::kSamples, step);
+    remove_after(file, layout::kImages, step);
+    for (const char* rewritten : {layout::kWeights, layout::kMetrics}) {
+      if (file.nameExists(rewritten)) file.unlink(rewritten);
+    }
+    file.createGroup(layout::kMetrics);
+  });
+  return artifacts;
+}
+
 void RunArtifacts::write_samples(const std::string& name, const Matrix& rows, long long step) {
   hdf5::access(path_, std::string("writing ") + layout::kSamples + "/" + name, [&] {
     H5::H5File file(path_, H5F_ACC_RDWR);

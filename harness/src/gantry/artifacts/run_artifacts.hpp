@@ -37,6 +37,11 @@ class RunArtifacts {
   // folder an earlier attempt of the run left.
   RunArtifacts(std::string path, const RunAttributes& attributes);
 
+  // The file of an interrupted attempt, continued from its checkpoint at `step`: what the
+  // attempt wrote after that step (evaluations, final samples, weights, curves) is removed, the
+  // rest kept. Throws StorageError when the file cannot be opened or is another run's.
+  static RunArtifacts resumed(std::string path, std::int64_t run_id, long long step);
+
   const std::string& path() const { return path_; }
   // The PNG folder: the HDF5 file's path without ".h5".
   std::string png_dir() const;
@@ -59,6 +64,8 @@ class RunArtifacts {
   void write_curves(const std::map<std::string, std::vector<std::pair<long long, double>>>& curves);
 
  private:
+  explicit RunArtifacts(std::string path) : path_(std::move(path)) {}
+
   std::string path_;
 };
 

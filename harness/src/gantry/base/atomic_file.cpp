@@ -1,5 +1,6 @@
 #include "gantry/base/atomic_file.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -7,6 +8,7 @@
 #include <fstream>
 
 #include "gantry/base/errors.hpp"
+#include "gantry/base/file_descriptor.hpp"
 
 namespace gantry {
 
@@ -19,9 +21,17 @@ void remove_quietly(const fs::path& path) {
   fs::remove(path, ignored);
 }
 
+// The file's bytes on disk, not only in the page cache: a machine that loses power after the
+// rename finds the new file whole.
+bool sync_file(const fs::path& file) {
+  FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  return fd.get() >= 0 && ::fsync(fd.get()) == 0;
+}
+
 }  // namespace
 
-void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write) {
+void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write,
+                           Durability durability) {
   const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
   const fs::path temporary =
       directory / ("." + path.filename().string() + ".tmp-" + std::to_string(getpid()));
@@ -38,7 +48,7 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
     throw;
   }
   out.close();
-  if (!out) {
+  if (!out || (durability == Durability::synced && !sync_file(temporary))) {
     remove_quietly(temporary);
     throw StorageError("cannot write '" + path.string() +
                        "': the write failed (is the disk full?)");

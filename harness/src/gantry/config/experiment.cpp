@@ -17,8 +17,8 @@
 namespace gantry {
 namespace {
 
-const std::vector<std::string> kSectionOrder = {"experiment", "data",   "model",    "trainer",
-                                                "eval",       "images", "resources"};
+const std::vector<std::string> kSectionOrder = {"experiment", "data",   "model",     "trainer",
+                                                "eval",       "images", "resources", "checkpoint"};
 
 std::string section_of(const std::string& key) {
   return key.substr(0, key.find('.'));
@@ -105,6 +105,7 @@ std::vector<Setting> declared_settings(const RawSettings& raw, const PluginCatal
   add_section("eval", eval_options());
   add_section("images", images_options());
   add_section("resources", resources_options());
+  add_section("checkpoint", checkpoint_options());
   for (PluginKind kind : kPluginKinds) {
     const std::string section = kind_name(kind);
     OptionInfo plugin_option = plugin_name_option(section);

@@ -66,7 +66,23 @@ constexpr OptionSpec kResourcesOptions[] = {
                  0, 1e9),
 };
 
+constexpr OptionSpec kCheckpointOptions[] = {
+    option::integer("every_steps", "0",
+                    "Checkpoint a run every so many steps (0: by time alone); whichever of "
+                    "every_steps and every_seconds comes first",
+                    0, 1e12),
+    option::real("every_seconds", "60",
+                 "Checkpoint a run when this many seconds have passed since its last checkpoint "
+                 "(0: by steps alone; both 0: never). Runs shorter than this never pay for one",
+                 0, 1e9),
+};
+
 }  // namespace
+
+const std::vector<OptionInfo>& checkpoint_options() {
+  static const std::vector<OptionInfo> options = to_infos(kCheckpointOptions);
+  return options;
+}
 
 const std::vector<OptionInfo>& experiment_options() {
   static const std::vector<OptionInfo> options = to_infos(kExperimentOptions);

@@ -19,6 +19,9 @@ const std::vector<OptionInfo>& images_options();
 // [resources]: what a run may use of the machine. Excluded from the run identity, like
 // [experiment]: it changes how fast a run goes, not what it computes (on one thread).
 const std::vector<OptionInfo>& resources_options();
+// [checkpoint]: how often a run saves what it needs to continue after an interruption.
+// Excluded from the run identity: a resumed run's numbers are an uninterrupted run's.
+const std::vector<OptionInfo>& checkpoint_options();
 // <section>.plugin: which plugin fills the data, model or trainer section.
 OptionInfo plugin_name_option(const std::string& section);
 

@@ -13,7 +13,8 @@ namespace {
 
 // Sections that change no number of a run, so they stay out of its identity: a run recorded
 // before they existed keeps its identity, and resuming it does not run it again.
-const std::vector<std::string> kUnidentifiedSections = {"experiment", "images", "resources"};
+const std::vector<std::string> kUnidentifiedSections = {"experiment", "images", "resources",
+                                                        "checkpoint"};
 
 bool identifies_the_run(const std::string& key) {
   std::string section = key.substr(0, key.find('.'));

@@ -54,4 +54,28 @@ std::vector<std::pair<std::string, double>> MetricRecorder::summaries() const {
   return last_values;
 }
 
+void MetricRecorder::save(StateWriter& out) const {
+  out.number<std::uint64_t>(curves_.size());
+  for (const auto& [key, points] : curves_) {
+    out.text(key);
+    out.number<std::uint64_t>(points.size());
+    for (const auto& [step, value] : points) {
+      out.number<std::int64_t>(step);
+      out.number(value);
+    }
+  }
+}
+
+void MetricRecorder::restore(StateReader& in) {
+  const auto keys = in.number<std::uint64_t>();
+  for (std::uint64_t k = 0; k < keys; ++k) {
+    const std::string key = in.text();
+    const auto points = in.number<std::uint64_t>();
+    for (std::uint64_t i = 0; i < points; ++i) {
+      const auto step = in.number<std::int64_t>();
+      record(step, key, in.number<double>());
+    }
+  }
+}
+
 }  // namespace gantry

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "gantry/artifacts/run_artifacts.hpp"
+#include "gantry/state_bytes.hpp"
 #include "gantry/store/results_db.hpp"
 
 namespace gantry {
@@ -35,6 +36,11 @@ class MetricRecorder {
   // Writes the pending points (waiting out a held lock, retry_when_busy), then every curve to
   // the HDF5 file (also on failure).
   void flush();
+
+  // Every point recorded so far, for a checkpoint. restore() takes them back into a fresh
+  // recorder of a resumed run, pending again: the database lost them when the run restarted.
+  void save(StateWriter& out) const;
+  void restore(StateReader& in);
 
   // The last value of every metric, by key: the run's summaries.
   std::vector<std::pair<std::string, double>> summaries() const;

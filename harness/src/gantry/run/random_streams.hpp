@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "gantry/random.hpp"
+#include "gantry/state_bytes.hpp"
 
 namespace gantry {
 
@@ -18,6 +19,12 @@ class RandomStreams {
 
   // The stream called `name`, created on first use; the same object on every later call.
   Random& stream(std::string_view name);
+
+  // Every stream's name and engine state, for a checkpoint; restore() sets each saved stream to
+  // its state in place (references to it stay valid). Throws std::invalid_argument for a damaged
+  // state.
+  void save(StateWriter& out) const;
+  void restore(StateReader& in);
 
  private:
   std::uint64_t seed_;

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 
+#include "gantry/artifacts/checkpoint_file.hpp"
 #include "gantry/artifacts/run_artifacts.hpp"
 #include "gantry/base/build_info.hpp"
 #include "gantry/base/errors.hpp"
@@ -47,23 +48,60 @@ RunPlugins plugins_for_seed(const PlannedRun& plan, const PluginCatalog& catalog
   }
 }
 
-// Creates the run's file and plugins, then prepares, trains and finishes; throws whatever ended
-// the run early. `measured` holds what was measured, however it ended.
+// The checkpoint an interrupted attempt of this run left, when the run may use one; a damaged
+// one is reported on stderr and skipped (the previous one, or step 0, is used instead).
+std::optional<Checkpoint> checkpoint_to_resume(const std::string& file, const PlannedRun& plan,
+                                               std::int64_t run_id,
+                                               const CheckpointSettings& settings) {
+  if (!settings.enabled()) return std::nullopt;
+  std::vector<std::string> problems;
+  std::optional<Checkpoint> checkpoint = read_checkpoint(file, plan.identity, problems);
+  for (const std::string& problem : problems) {
+    std::fprintf(stderr, "run %lld: %s; not used\n", static_cast<long long>(run_id),
+                 problem.c_str());
+  }
+  return checkpoint;
+}
+
+// The run's file: continued from the checkpoint's step, or, without one (or when the file of
+// the interrupted attempt cannot be continued), created afresh.
+RunArtifacts open_artifacts(const std::string& file, const RunAttributes& attributes,
+                            std::optional<Checkpoint>& checkpoint) {
+  if (checkpoint) {
+    try {
+      return RunArtifacts::resumed(file, attributes.run_id, checkpoint->step);
+    } catch (const StorageError& error) {
+      std::fprintf(stderr, "run %lld: %s; starting from step 0\n",
+                   static_cast<long long>(attributes.run_id), error.what());
+      checkpoint.reset();
+    }
+  }
+  return RunArtifacts(file, attributes);
+}
+
+// Creates the run's file and plugins, then prepares, trains (from its checkpoint, if an
+// interrupted attempt left one) and finishes; throws whatever ended the run early. `measured`
+// holds what was measured, however it ended.
 void train_and_evaluate(const PlannedRun& plan, const RunStart& start, std::int64_t run_id,
                         RunStore& store, const PluginCatalog& catalog,
                         const std::atomic<bool>& stop_flag, Measured& measured) {
-  std::filesystem::path file =
-      store.artifacts_dir / plan.sweep_name / artifact_file_name(run_id, plan.identity);
-  RunArtifacts artifacts(
-      file.string(), RunAttributes{run_id, plan.sweep_name, plan.seed, plan.identity, start.config,
-                                   gantry_version(), gantry_git_commit()});
+  const std::string file =
+      (store.artifacts_dir / plan.sweep_name / artifact_file_name(run_id, plan.identity)).string();
+  CheckpointSettings checkpoints =
+      CheckpointSettings::from(plan.experiment.section("checkpoint"), plan.identity);
+  std::optional<Checkpoint> checkpoint = checkpoint_to_resume(file, plan, run_id, checkpoints);
+  RunArtifacts artifacts =
+      open_artifacts(file,
+                     RunAttributes{run_id, plan.sweep_name, plan.seed, plan.identity, start.config,
+                                   gantry_version(), gantry_git_commit()},
+                     checkpoint);
   store.db.set_hdf5_path(run_id, recorded_path(file, store.db_dir));
   RunPlugins plugins = plugins_for_seed(plan, catalog);
   RunSession session(
       run_id, static_cast<std::uint64_t>(plan.seed), plugins,
       EvalSettings::from(plan.experiment.section("eval"), plan.experiment.section("images"),
                          plan.experiment.section("resources")),
-      store.db, artifacts, stop_flag);
+      checkpoints, store.db, artifacts, stop_flag);
   // Read from the session before it (and the plugin objects it refers to) goes out of scope.
   auto keep_results = [&] {
     measured.steps = session.last_step();
@@ -72,6 +110,15 @@ void train_and_evaluate(const PlannedRun& plan, const RunStart& start, std::int6
   };
   try {
     session.prepare();
+    if (checkpoint && session.can_checkpoint()) {
+      try {
+        session.resume(*checkpoint);
+      } catch (const RunError&) {
+        remove_checkpoints(file);  // whole but unusable: the next attempt starts from step 0
+        throw;
+      }
+      store.db.set_resumed_from(run_id, checkpoint->step);
+    }
     session.train();
     if (stop_flag.load()) throw Interrupted();
     session.finish();
@@ -84,6 +131,7 @@ void train_and_evaluate(const PlannedRun& plan, const RunStart& start, std::int6
     throw;
   }
   keep_results();
+  remove_checkpoints(file);  // a finished run keeps its networks in its HDF5 file instead
 }
 
 // Runs the claimed run and says how it ended; never throws for the run's own failures.

@@ -28,8 +28,8 @@ EvalSettings EvalSettings::from(const Options& eval, const Options& images,
 }
 
 RunSession::RunSession(std::int64_t run_id, std::uint64_t seed, const RunPlugins& plugins,
-                       EvalSettings eval, ResultsDb& db, RunArtifacts& artifacts,
-                       const std::atomic<bool>& stop_flag)
+                       EvalSettings eval, CheckpointSettings checkpoints, ResultsDb& db,
+                       RunArtifacts& artifacts, const std::atomic<bool>& stop_flag)
     : plugins_(plugins),
       boundary_(plugins),
       data_(boundary_, *plugins.data),
@@ -38,7 +38,11 @@ RunSession::RunSession(std::int64_t run_id, std::uint64_t seed, const RunPlugins
       metrics_(run_id, db, artifacts, eval.metrics_write_seconds),
       eval_(eval),
       artifacts_(artifacts),
-      stop_flag_(stop_flag) {}
+      stop_flag_(stop_flag),
+      checkpoints_(std::move(checkpoints)),
+      checkpoint_clock_(checkpoints_),
+      model_state_(dynamic_cast<Checkpointable*>(plugins.model.get())),
+      trainer_state_(dynamic_cast<Checkpointable*>(plugins.trainer.get())) {}
 
 void RunSession::record(long long step, const std::vector<Metric>& metrics) {
   for (const Metric& metric : metrics) metrics_.record(step, metric.key, metric.value);
@@ -50,7 +54,7 @@ void RunSession::reached(long long step) {
 }
 
 void RunSession::log(long long step, const std::vector<Metric>& metrics) {
-  if (stop_requested()) throw Interrupted();
+  if (stop_mid_step()) throw Interrupted();
   boundary_.rethrow_failure();
   last_step_ = std::max(last_step_, step);
   // Every value of the step is recorded before a divergence fails the run: the others show how.
@@ -111,7 +115,7 @@ void RunSession::train() {
 }
 
 void RunSession::evaluate(long long step) {
-  if (stop_requested()) throw Interrupted();
+  if (stop_mid_step()) throw Interrupted();
   boundary_.raise_pending("at the evaluation of step " + std::to_string(step));
   reached(step);
   boundary_.enter(Phase::evaluating);

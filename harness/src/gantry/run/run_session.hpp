@@ -14,9 +14,12 @@
 #include <utility>
 #include <vector>
 
+#include "gantry/artifacts/checkpoint_file.hpp"
 #include "gantry/artifacts/run_artifacts.hpp"
+#include "gantry/checkpointable.hpp"
 #include "gantry/options.hpp"
 #include "gantry/run/checked_plugins.hpp"
+#include "gantry/run/checkpoint_clock.hpp"
 #include "gantry/run/metric_recorder.hpp"
 #include "gantry/run/plugin_boundary.hpp"
 #include "gantry/run/random_streams.hpp"
@@ -45,7 +48,8 @@ class RunSession final : public TrainingSession {
  public:
   // `plugins` must outlive the session.
   RunSession(std::int64_t run_id, std::uint64_t seed, const RunPlugins& plugins, EvalSettings eval,
-             ResultsDb& db, RunArtifacts& artifacts, const std::atomic<bool>& stop_flag);
+             CheckpointSettings checkpoints, ResultsDb& db, RunArtifacts& artifacts,
+             const std::atomic<bool>& stop_flag);
   RunSession(const RunSession&) = delete;
   RunSession& operator=(const RunSession&) = delete;
 
@@ -55,6 +59,17 @@ class RunSession final : public TrainingSession {
   void log(long long step, const std::vector<Metric>& metrics) override;
   void evaluate(long long step) override;
   bool stop_requested() const override { return stop_flag_.load(); }
+  // Checkpoints the run when one is due or a stop was requested, then ends it on a stop
+  // (run_session_checkpoint.cpp).
+  void step_done(long long step) override;
+
+  // Whether the run can checkpoint: [checkpoint] asks for it and its model and trainer plugins
+  // are Checkpointable (plugin ABI 3).
+  bool can_checkpoint() const;
+  // Continues from `checkpoint` (after prepare(), before train()): the streams, the metrics
+  // recorded so far, the model's and the trainer's state. Throws RunError naming the plugin
+  // that refused its state.
+  void resume(const Checkpoint& checkpoint);
 
   // Draws the held-out real rows and stores them, and, for image data, the image grid's
   // latents; called once before training.
@@ -80,6 +95,10 @@ class RunSession final : public TrainingSession {
   // Fails the run with the trainer's exception, of any type, as the cause.
   [[noreturn]] void trainer_threw();
   void keep_weights();
+  void save_checkpoint(long long step);
+  // A trainer that marks its steps is stopped at the end of one, after its checkpoint; any
+  // other is stopped at its next log() or evaluate().
+  bool stop_mid_step() const { return stop_requested() && !trainer_marks_steps_; }
 
   const RunPlugins& plugins_;
   PluginBoundary boundary_;
@@ -93,6 +112,11 @@ class RunSession final : public TrainingSession {
   Matrix heldout_;
   Matrix grid_latent_;  // the image grid's latents, fixed for the run; empty without a grid
   long long last_step_ = 0;
+  CheckpointSettings checkpoints_;
+  CheckpointClock checkpoint_clock_;
+  Checkpointable* model_state_;    // the model plugin's, or null (ABI 2)
+  Checkpointable* trainer_state_;  // the trainer plugin's, or null (ABI 2)
+  bool trainer_marks_steps_ = false;
 };
 
 }  // namespace gantry

@@ -163,7 +163,7 @@ void ResultsDb::reset_run_row(std::int64_t run_id, const RunStart& start) {
       "started_at = :started_at, ended_at = NULL, wall_seconds = NULL, steps = NULL, "
       "error = NULL, gantry_version = :gantry_version, git_commit = :git_commit, host = :host, "
       "pid = :pid, build_flags = :build_flags, process_start = :process_start, "
-      "heartbeat_at = :heartbeat_at, lease_seconds = :lease_seconds, "
+      "heartbeat_at = :heartbeat_at, lease_seconds = :lease_seconds, resumed_from_step = 0, "
       "attempt = attempt + 1 WHERE id = :id");
   reset.bind_named(":id", run_id);
   bind_claim(reset, start);
@@ -191,6 +191,12 @@ void ResultsDb::set_hdf5_path(std::int64_t run_id, const std::string& path) {
   std::lock_guard lock(mutex_);
   sqlite::Statement update(connection_, "UPDATE runs SET hdf5_path = ?2 WHERE id = ?1");
   update.bind(1, run_id).bind(2, path).run();
+}
+
+void ResultsDb::set_resumed_from(std::int64_t run_id, long long step) {
+  std::lock_guard lock(mutex_);
+  sqlite::Statement update(connection_, "UPDATE runs SET resumed_from_step = ?2 WHERE id = ?1");
+  update.bind(1, run_id).bind(2, static_cast<std::int64_t>(step)).run();
 }
 
 void ResultsDb::append_metrics(std::int64_t run_id, const std::vector<MetricPoint>& points) {

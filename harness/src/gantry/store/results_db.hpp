@@ -87,6 +87,8 @@ class ResultsDb {
   // nothing when the row must be left as it is (finished, failed, or another process runs it).
   std::optional<std::int64_t> begin_run(const RunStart& start, const ResumePolicy& policy);
   void set_hdf5_path(std::int64_t run_id, const std::string& path);
+  // The attempt continues from its checkpoint of `step` (runs.resumed_from_step; 0 otherwise).
+  void set_resumed_from(std::int64_t run_id, long long step);
 
   void append_metrics(std::int64_t run_id, const std::vector<MetricPoint>& points);
   void end_run(std::int64_t run_id, const RunEnd& end);

@@ -136,6 +136,11 @@ ALTER TABLE runs ADD COLUMN lease_seconds REAL;
 UPDATE runs SET heartbeat_at = CAST(strftime('%s', 'now') AS REAL), lease_seconds = 300
 WHERE status = 'running';
 )sql",
+      // Version 5: where the run's last attempt started: 0, or the step of the checkpoint it
+      // continued from. Runs recorded before started from 0.
+      R"sql(
+ALTER TABLE runs ADD COLUMN resumed_from_step INTEGER NOT NULL DEFAULT 0;
+)sql",
   };
   return steps;
 }

@@ -13,7 +13,7 @@ namespace gantry {
 // PRAGMA application_id of every Gantry results database: "GNTR".
 inline constexpr int kResultsApplicationId = 0x474E5452;
 // PRAGMA user_version this gantry writes and understands.
-inline constexpr int kResultsSchemaVersion = 4;
+inline constexpr int kResultsSchemaVersion = 5;
 
 // Checks the file is a Gantry database (or empty) of a version this gantry can read; throws
 // SchemaError naming the file otherwise. Returns the version found (0 for an empty file).

@@ -1,5 +1,7 @@
 #include "torch-common/keras_optimizer.hpp"
 
+#include "torch-common/torch_state.hpp"
+
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -88,6 +90,18 @@ void KerasOptimizer::step(const std::vector<at::Tensor>& gradients) {
     // a graph that saved the old values fails loudly instead of using the new ones.
     parameter.unsafeGetTensorImpl()->bump_version();
   }
+}
+
+void KerasOptimizer::save(StateWriter& out) const {
+  out.number<std::int64_t>(iterations_);
+  save_tensors(out, first_moments_);
+  save_tensors(out, second_moments_);
+}
+
+void KerasOptimizer::restore(StateReader& in) {
+  iterations_ = in.number<std::int64_t>();
+  restore_tensors(in, first_moments_);
+  restore_tensors(in, second_moments_);
 }
 
 }  // namespace gantry::plugins::torch_backend

@@ -8,6 +8,7 @@
 
 #include <ATen/ATen.h>
 
+#include "gantry/state_bytes.hpp"
 #include "support/optimizer_settings.hpp"
 
 namespace gantry::plugins::torch_backend {
@@ -22,6 +23,10 @@ class KerasOptimizer {
 
   const OptimizerSettings& settings() const { return settings_; }
   long long iterations() const { return iterations_; }
+  // The step count and Adam's moments, for a checkpoint; restore() copies them back in place and
+  // throws std::invalid_argument for another optimiser's state.
+  void save(StateWriter& out) const;
+  void restore(StateReader& in);
 
  private:
   OptimizerSettings settings_;

@@ -1,4 +1,5 @@
 #include "torch-conv1d/torch_conv1d_model.hpp"
+#include "torch-common/torch_state.hpp"
 #include "torch-common/torch_weights.hpp"
 
 #include <algorithm>
@@ -183,6 +184,26 @@ std::vector<WeightTensor> TorchConv1dModel::weights(gantry::Network network) con
 void TorchConv1dModel::load_weights(gantry::Network network,
                                     const std::vector<WeightTensor>& tensors) {
   torch_backend::load_into(named_tensors(network), tensors);
+}
+
+std::string TorchConv1dModel::save_state() const {
+  StateWriter out;
+  torch_backend::save_tensors(out, generator_.parameters);
+  torch_backend::save_tensors(out, discriminator_parameters());
+  generator_optimizer_.save(out);
+  discriminator_optimizer_.save(out);
+  torch_backend::save_generator(out, const_cast<at::Generator&>(dropout_));
+  return out.bytes();
+}
+
+void TorchConv1dModel::restore_state(const std::string& state) {
+  StateReader in(state);
+  torch_backend::restore_tensors(in, generator_.parameters);
+  torch_backend::restore_tensors(in, discriminator_parameters());
+  generator_optimizer_.restore(in);
+  discriminator_optimizer_.restore(in);
+  torch_backend::restore_generator(in, dropout_);
+  if (!in.at_end()) throw std::invalid_argument("saved state is longer than this model's");
 }
 
 }  // namespace gantry::plugins

@@ -8,6 +8,7 @@
 
 #include <ATen/ATen.h>
 
+#include "gantry/checkpointable.hpp"
 #include "gantry/gan_model.hpp"
 #include "gantry/model_weights.hpp"
 #include "gantry/plugin_args.hpp"
@@ -18,7 +19,7 @@
 
 namespace gantry::plugins {
 
-class TorchConv1dModel final : public GanModel, public ModelWeights {
+class TorchConv1dModel final : public GanModel, public ModelWeights, public Checkpointable {
  public:
   explicit TorchConv1dModel(const PluginArgs& args);
   TorchConv1dModel(Conv1dConfig config, std::uint64_t seed, int threads = 1);
@@ -36,6 +37,10 @@ class TorchConv1dModel final : public GanModel, public ModelWeights {
   // ModelWeights: the networks' tensors by name (docs/results-schema.md, /weights).
   std::vector<WeightTensor> weights(gantry::Network network) const override;
   void load_weights(gantry::Network network, const std::vector<WeightTensor>& tensors) override;
+
+  // Checkpointable: both networks' tensors, both optimisers' state and the dropout generator's.
+  std::string save_state() const override;
+  void restore_state(const std::string& state) override;
 
   const Conv1dConfig& config() const { return config_; }
   std::vector<at::Tensor> discriminator_parameters() const;

@@ -1,4 +1,5 @@
 #include "torch-dcgan/torch_dcgan_model.hpp"
+#include "torch-common/torch_state.hpp"
 #include "torch-common/torch_weights.hpp"
 
 #include <algorithm>
@@ -208,6 +209,38 @@ std::vector<WeightTensor> TorchDcganModel::weights(gantry::Network network) cons
 void TorchDcganModel::load_weights(gantry::Network network,
                                    const std::vector<WeightTensor>& tensors) {
   torch_backend::load_into(named_tensors(network), tensors);
+}
+
+namespace {
+
+std::vector<at::Tensor> tensors_of(const std::vector<torch_backend::NamedTensor>& named) {
+  std::vector<at::Tensor> tensors;
+  for (const auto& entry : named) tensors.push_back(entry.tensor);
+  return tensors;
+}
+
+}  // namespace
+
+std::string TorchDcganModel::save_state() const {
+  // The networks are made on first use; saving them is a use.
+  auto& self = const_cast<TorchDcganModel&>(*this);
+  StateWriter out;
+  torch_backend::save_tensors(out, tensors_of(self.named_tensors(gantry::Network::generator)));
+  torch_backend::save_tensors(out, tensors_of(self.named_tensors(gantry::Network::discriminator)));
+  self.networks().generator_optimizer.save(out);
+  self.networks().discriminator_optimizer.save(out);
+  torch_backend::save_generator(out, self.dropout_);
+  return out.bytes();
+}
+
+void TorchDcganModel::restore_state(const std::string& state) {
+  StateReader in(state);
+  torch_backend::restore_tensors(in, tensors_of(named_tensors(gantry::Network::generator)));
+  torch_backend::restore_tensors(in, tensors_of(named_tensors(gantry::Network::discriminator)));
+  networks().generator_optimizer.restore(in);
+  networks().discriminator_optimizer.restore(in);
+  torch_backend::restore_generator(in, dropout_);
+  if (!in.at_end()) throw std::invalid_argument("saved state is longer than this model's");
 }
 
 }  // namespace gantry::plugins

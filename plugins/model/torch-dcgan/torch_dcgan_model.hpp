@@ -8,6 +8,7 @@
 
 #include <ATen/ATen.h>
 
+#include "gantry/checkpointable.hpp"
 #include "gantry/gan_model.hpp"
 #include "gantry/model_weights.hpp"
 #include "gantry/plugin_args.hpp"
@@ -18,7 +19,7 @@
 
 namespace gantry::plugins {
 
-class TorchDcganModel final : public GanModel, public ModelWeights {
+class TorchDcganModel final : public GanModel, public ModelWeights, public Checkpointable {
  public:
   explicit TorchDcganModel(const PluginArgs& args);
   // G's weights then D's from make_stream(seed, "model.init"), drawn at the first call that
@@ -36,6 +37,10 @@ class TorchDcganModel final : public GanModel, public ModelWeights {
   // ModelWeights: the networks' tensors by name (docs/results-schema.md, /weights).
   std::vector<WeightTensor> weights(gantry::Network network) const override;
   void load_weights(gantry::Network network, const std::vector<WeightTensor>& tensors) override;
+
+  // Checkpointable: both networks' tensors, both optimisers' state and the dropout generator's.
+  std::string save_state() const override;
+  void restore_state(const std::string& state) override;
 
   // For tests and tools that inspect the model (these make the networks if need be).
   const DcganConfig& config() const { return config_; }

@@ -1,4 +1,5 @@
 #include "torch-mlp/torch_mlp_model.hpp"
+#include "torch-common/torch_state.hpp"
 #include "torch-common/torch_weights.hpp"
 
 #include <stdexcept>
@@ -125,6 +126,24 @@ void TorchMlpModel::load_weights(gantry::Network network,
   torch_backend::load_into(torch_backend::dense_stack_tensors(
                                network == gantry::Network::generator ? generator_ : discriminator_),
                            tensors);
+}
+
+std::string TorchMlpModel::save_state() const {
+  StateWriter out;
+  torch_backend::save_tensors(out, generator_.parameters);
+  torch_backend::save_tensors(out, discriminator_.parameters);
+  generator_optimizer_.save(out);
+  discriminator_optimizer_.save(out);
+  return out.bytes();
+}
+
+void TorchMlpModel::restore_state(const std::string& state) {
+  StateReader in(state);
+  torch_backend::restore_tensors(in, generator_.parameters);
+  torch_backend::restore_tensors(in, discriminator_.parameters);
+  generator_optimizer_.restore(in);
+  discriminator_optimizer_.restore(in);
+  if (!in.at_end()) throw std::invalid_argument("saved state is longer than this model's");
 }
 
 }  // namespace gantry::plugins

@@ -12,6 +12,7 @@
 
 #include <ATen/ATen.h>
 
+#include "gantry/checkpointable.hpp"
 #include "gantry/gan_model.hpp"
 #include "gantry/model_weights.hpp"
 #include "gantry/plugin_args.hpp"
@@ -21,7 +22,7 @@
 
 namespace gantry::plugins {
 
-class TorchMlpModel final : public GanModel, public ModelWeights {
+class TorchMlpModel final : public GanModel, public ModelWeights, public Checkpointable {
  public:
   explicit TorchMlpModel(const PluginArgs& args);
   // Initialises G's layers, then D's, from make_stream(seed, "model.init"), as eigen-mlp does.
@@ -37,6 +38,10 @@ class TorchMlpModel final : public GanModel, public ModelWeights {
   // ModelWeights: the networks' tensors by name (docs/results-schema.md, /weights).
   std::vector<WeightTensor> weights(gantry::Network network) const override;
   void load_weights(gantry::Network network, const std::vector<WeightTensor>& tensors) override;
+
+  // Checkpointable: both networks' tensors, both optimisers' state and the dropout generator's.
+  std::string save_state() const override;
+  void restore_state(const std::string& state) override;
 
   // Each network's parameters, layer by layer: kernel (inputs x units, as Keras and eigen-mlp
   // store it), then bias (units). For tests and tools that inspect the model.

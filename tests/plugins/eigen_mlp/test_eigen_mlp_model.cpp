@@ -273,3 +273,10 @@ TEST_CASE("eigen-mlp weights load into another model, which then computes the sa
   auto fresh = make_model(2);
   gantry::testing::check_weights_round_trip(trained, fresh, 2);
 }
+
+TEST_CASE("eigen-mlp restored from its saved state trains on bit for bit as the original",
+          "[eigen_mlp][checkpoint]") {
+  auto trained = make_model(1);
+  auto fresh = make_model(2);
+  gantry::testing::check_state_round_trip(trained, fresh, 2);
+}

@@ -88,3 +88,10 @@ TEST_CASE("torch-conv1d weights load into another model, which then computes the
   auto fresh = make_model(2, {{"d_dropout", "0"}});
   gantry::testing::check_weights_round_trip(trained, fresh, 50);
 }
+
+TEST_CASE("torch-conv1d restored from its saved state trains on bit for bit as the original",
+          "[torch_conv1d][checkpoint]") {
+  auto trained = make_model(1);
+  auto fresh = make_model(2);
+  gantry::testing::check_state_round_trip(trained, fresh, 50);
+}

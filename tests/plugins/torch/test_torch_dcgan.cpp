@@ -183,3 +183,10 @@ TEST_CASE("torch-dcgan weights load into another model, which then computes the 
   auto fresh = make_model(2, 128, kSmall);
   gantry::testing::check_weights_round_trip(trained, fresh, 128);
 }
+
+TEST_CASE("torch-dcgan restored from its saved state trains on bit for bit as the original",
+          "[torch_dcgan][checkpoint]") {
+  auto trained = make_model(1, 128, kSmall);
+  auto fresh = make_model(2, 128, kSmall);
+  gantry::testing::check_state_round_trip(trained, fresh, 128);
+}

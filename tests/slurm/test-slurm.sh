@@ -5,7 +5,8 @@
 #      publishes what it has and stops), and let it start again at once;
 #   3. wait (bounded) for the merge job, then check that the merged database holds the same runs,
 #      settings, metrics and summaries, bit for bit, as the same sweep run locally, that the
-#      requeued task resumed rather than started over, and that every HDF5 path resolves.
+#      requeued task resumed rather than started over (its interrupted run continued from the
+#      checkpoint it wrote on SIGTERM), and that every HDF5 path resolves.
 # Usage: tests/slurm/test-slurm.sh BUILD_DIR
 # Exit codes: 0 passed; 1 failed; 77 skipped because no Slurm cluster could be started here
 # (ctest reports it as skipped, with the reason). GANTRY_KEEP_TMP=1 keeps the temporary directory.
@@ -117,6 +118,13 @@ grep -q "CANCELLED AT .* DUE TO JOB REQUEUE" "$logs/shard-2-of-3.out" \
   || { cat "$logs/shard-2-of-3.out"; fail "task 2 was not requeued"; }
 grep -q "resuming shard-2-of-3 from" "$logs/shard-2-of-3.out" \
   || { cat "$logs/shard-2-of-3.out"; fail "requeued task 2 did not resume from its published share"; }
+# On SIGTERM the task checkpointed its running run before publishing: the requeued task went on
+# from that checkpoint instead of starting the run again from step 0.
+share_db="$tmp/gantry-shards/slow/shard-2-of-3.sqlite"
+continued="$(sqlite3 "$share_db" 'SELECT count(*) FROM runs WHERE attempt = 2 AND resumed_from_step > 0')"
+[ "$continued" -ge 1 ] \
+  || { sqlite3 "$share_db" 'SELECT id, status, attempt, resumed_from_step FROM runs';
+       fail "the requeued task restarted its interrupted run instead of continuing it"; }
 
 step "running the same sweep locally"
 "$gantry" sweep "${sweep[@]}" --jobs 2 --db local.sqlite --artifacts local > local.log 2>&1 \

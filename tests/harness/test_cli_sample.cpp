@@ -93,8 +93,10 @@ TEST_CASE("gantry sample draws new rows from a finished run's generator", "[cli]
   }
 }
 
-TEST_CASE("a model plugin built for plugin ABI 2 still runs, and its runs keep no weights",
-          "[cli][sample]") {
+TEST_CASE(
+    "a model plugin built for plugin ABI 2 still runs, says it cannot checkpoint, and its "
+    "runs keep no weights",
+    "[cli][sample]") {
   ScratchDir dir;
   dir.write("abi2.ini", R"([data]
 plugin = x2
@@ -111,6 +113,8 @@ log_every = 10
   INFO(run.output);
   REQUIRE(run.exit_code == 0);
   CHECK(query(dir / "gantry.sqlite", "SELECT status FROM runs") == "status\nfinished\n");
+  CHECK_THAT(run.output, Contains("model plugin 'faulty' cannot save its state") &&
+                             Contains("its runs restart from step 0 when interrupted"));
   auto sample = run_gantry(dir.path(), "sample 1 --out a.npy" + plugins);
   CHECK(sample.exit_code == 1);
   CHECK_THAT(sample.output,

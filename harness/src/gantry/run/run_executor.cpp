@@ -3,7 +3,9 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <set>
 
 #include "gantry/artifacts/checkpoint_file.hpp"
 #include "gantry/artifacts/run_artifacts.hpp"
@@ -63,6 +65,28 @@ std::optional<Checkpoint> checkpoint_to_resume(const std::string& file, const Pl
   return checkpoint;
 }
 
+// Says once per process, for each plugin that cannot save its state, that its runs restart from
+// step 0 when interrupted: a sweep's worker runs many runs of the same plugins.
+void note_unable_to_checkpoint(const RunPlugins& plugins, const RunSession& session,
+                               const CheckpointSettings& settings) {
+  if (!settings.enabled() || session.can_checkpoint()) return;
+  static std::mutex mutex;
+  static std::set<std::string> noted;
+  std::lock_guard lock(mutex);
+  for (const auto& [name, object] :
+       {std::pair<std::string, bool>{"model plugin '" + plugins.model_name + "'",
+                                     dynamic_cast<Checkpointable*>(plugins.model.get()) != nullptr},
+        std::pair<std::string, bool>{
+            "trainer plugin '" + plugins.trainer_name + "'",
+            dynamic_cast<Checkpointable*>(plugins.trainer.get()) != nullptr}}) {
+    if (object || !noted.insert(name).second) continue;
+    std::fprintf(stderr,
+                 "note: %s cannot save its state (built without Checkpointable, plugin ABI 2?): "
+                 "its runs restart from step 0 when interrupted\n",
+                 name.c_str());
+  }
+}
+
 // The run's file: continued from the checkpoint's step, or, without one (or when the file of
 // the interrupted attempt cannot be continued), created afresh.
 RunArtifacts open_artifacts(const std::string& file, const RunAttributes& attributes,
@@ -108,6 +132,7 @@ void train_and_evaluate(const PlannedRun& plan, const RunStart& start, std::int6
     measured.summaries = session.summaries();
     session.flush();
   };
+  note_unable_to_checkpoint(plugins, session, checkpoints);
   try {
     session.prepare();
     if (checkpoint && session.can_checkpoint()) {

@@ -66,7 +66,6 @@ void RunSession::resume(const Checkpoint& checkpoint) {
                     [&] { model_state_->restore_state(model); });
   boundary_.guarded(boundary_.trainer_label(), "restore_state()",
                     [&] { trainer_state_->restore_state(trainer); });
-  boundary_.rethrow_failure();
   checkpoint_clock_.checkpointed(checkpoint.step);
 }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli_process.hpp"
+#include "run_samples.hpp"
 #include "test_support.hpp"
 
 using Catch::Matchers::Contains;
@@ -64,21 +65,8 @@ bool wait_for(const ScratchDir& dir, const std::string& suffix) {
   return false;
 }
 
-// Every /samples dataset of the run's HDF5 file, by name, as text of its float bits.
 std::string samples_of(const ScratchDir& dir) {
-  H5::H5File file(run_file(dir, ".h5").string(), H5F_ACC_RDONLY);
-  H5::Group samples = file.openGroup("/samples");
-  std::ostringstream text;
-  for (hsize_t i = 0; i < samples.getNumObjs(); ++i) {
-    const std::string name = samples.getObjnameByIdx(i);
-    H5::DataSet dataset = samples.openDataSet(name);
-    std::vector<float> values(dataset.getSpace().getSimpleExtentNpoints());
-    dataset.read(values.data(), H5::PredType::NATIVE_FLOAT);
-    text << name << ':';
-    for (float value : values) text << std::hexfloat << value << ',';
-    text << '\n';
-  }
-  return text.str();
+  return gantry::testing::samples_of(run_file(dir, ".h5"));
 }
 
 void damage(const fs::path& file) {
@@ -150,4 +138,32 @@ TEST_CASE("an interrupted run continues from its checkpoint to the uninterrupted
   // A finished run keeps its weights in its HDF5 file, not its checkpoints.
   CHECK(run_file(dir, ".ckpt").empty());
   CHECK(run_file(dir, ".ckpt.prev").empty());
+}
+
+TEST_CASE("adaptive-k's controller continues from a checkpoint as if never stopped",
+          "[cli][checkpoint]") {
+  // The same run under adaptive-k, whose k each epoch depends on the controller's state.
+  std::string experiment = kLongRun;
+  experiment.replace(experiment.find("[trainer]\n"), 10,
+                     "[trainer]\nplugin = adaptive-k\nk_max = 4\nadjust_every = 50\n");
+  experiment.replace(experiment.find("epochs = 150000"), 15, "epochs = 60000");
+  ScratchDir reference, dir;
+  reference.write("long.ini", experiment);
+  dir.write("long.ini", experiment);
+  REQUIRE(run_gantry(reference.path(), "run long.ini").exit_code == 0);
+  {
+    BackgroundGantry run(dir.path(), {"run", "long.ini"});
+    REQUIRE(wait_for(dir, ".ckpt"));
+    run.stop(SIGKILL);
+  }
+  auto resumed = run_gantry(dir.path(), "run long.ini");
+  INFO(resumed.output);
+  REQUIRE(resumed.exit_code == 0);
+  CHECK(std::stoll(resumed_from(dir)) > 0);
+  // k is logged every epoch: the schedule itself is among the measurements compared.
+  CHECK(
+      query(dir / "gantry.sqlite", "SELECT count(DISTINCT value) > 1 FROM metrics WHERE key = 'k'")
+          .find("\n1\n") != std::string::npos);
+  CHECK(all_measurements(dir / "gantry.sqlite") == all_measurements(reference / "gantry.sqlite"));
+  CHECK(samples_of(dir) == samples_of(reference));
 }

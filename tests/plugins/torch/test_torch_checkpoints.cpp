@@ -1,9 +1,10 @@
 // Checkpoints on the LibTorch backend through the real `gantry`: a torch-mlp run and a short
 // torch-dcgan run killed with SIGKILL after a checkpoint continue, on the next invocation, to the
-// metrics and summaries of an uninterrupted run.
+// metrics, summaries and HDF5 samples of an uninterrupted run.
 #include <catch2/catch.hpp>
 
 #include "cli_process.hpp"
+#include "run_samples.hpp"
 #include "test_support.hpp"
 
 using gantry::testing::all_measurements;
@@ -16,18 +17,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool has_checkpoint(const fs::path& artifacts) {
+// The run's file with `extension` (".ckpt", ".h5") below `artifacts`, or "" when none yet.
+fs::path run_file(const fs::path& artifacts, const std::string& extension) {
   std::error_code error;
   for (const auto& entry : fs::recursive_directory_iterator(artifacts, error)) {
-    if (entry.path().extension() == ".ckpt") return true;
+    if (entry.path().extension() == extension) return entry.path();
   }
-  return false;
+  return {};
 }
 
 // Runs `experiment` straight in one directory, and killed after its first checkpoint then run
 // again in another; returns both directories' measurements and where the second resumed.
 struct Comparison {
-  std::string uninterrupted, resumed;
+  std::string uninterrupted, resumed;                  // metrics and summaries
+  std::string uninterrupted_samples, resumed_samples;  // the HDF5 files' /samples
   std::string resumed_from;
 };
 
@@ -49,7 +52,7 @@ Comparison compare(const std::string& experiment, const std::vector<std::string>
     bool found = false;
     for (int attempt = 0; attempt < 3000 && !found; ++attempt) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
-      found = has_checkpoint(killed / "gantry-artifacts");
+      found = !run_file(killed / "gantry-artifacts", ".ckpt").empty();
     }
     REQUIRE(found);
     run.stop(SIGKILL);
@@ -59,6 +62,8 @@ Comparison compare(const std::string& experiment, const std::vector<std::string>
   REQUIRE(again.exit_code == 0);
   std::string from = query(killed / "gantry.sqlite", "SELECT resumed_from_step FROM runs");
   return {all_measurements(straight / "gantry.sqlite"), all_measurements(killed / "gantry.sqlite"),
+          gantry::testing::samples_of(run_file(straight / "gantry-artifacts", ".h5")),
+          gantry::testing::samples_of(run_file(killed / "gantry-artifacts", ".h5")),
           from.substr(from.find('\n') + 1, from.size() - from.find('\n') - 2)};
 }
 
@@ -83,6 +88,7 @@ every_seconds = 0
                               {});
   CHECK(std::stoll(result.resumed_from) > 0);
   CHECK(result.resumed == result.uninterrupted);
+  CHECK(result.resumed_samples == result.uninterrupted_samples);
 }
 
 TEST_CASE(
@@ -113,4 +119,5 @@ every_seconds = 0
                               {"--plugin-dir", test_plugin_dir("images").string()});
   CHECK(std::stoll(result.resumed_from) > 0);
   CHECK(result.resumed == result.uninterrupted);
+  CHECK(result.resumed_samples == result.uninterrupted_samples);
 }

@@ -86,15 +86,14 @@ AlternatingTrainer::AlternatingTrainer(const AlternatingSchedule& schedule,
     : schedule_(schedule), policy_(std::move(policy)) {}
 
 Matrix AlternatingTrainer::real_batch(TrainingSession& session) {
-  const Matrix& fixed_set = fixed_set_;
   Random& random = session.random("real");
   if (!schedule_.fixed_real_set) return session.data().sample(schedule_.d_batch, random);
   // The tanh notebook trains on its whole fixed set every step; a smaller batch is drawn from
   // it with replacement, as the DCGAN notebook's randint indexing does.
-  if (schedule_.d_batch >= fixed_set.rows()) return fixed_set;
-  boost::random::uniform_int_distribution<Eigen::Index> pick(0, fixed_set.rows() - 1);
-  Matrix batch(schedule_.d_batch, fixed_set.cols());
-  for (Eigen::Index i = 0; i < batch.rows(); ++i) batch.row(i) = fixed_set.row(pick(random));
+  if (schedule_.d_batch >= fixed_set_.rows()) return fixed_set_;
+  boost::random::uniform_int_distribution<Eigen::Index> pick(0, fixed_set_.rows() - 1);
+  Matrix batch(schedule_.d_batch, fixed_set_.cols());
+  for (Eigen::Index i = 0; i < batch.rows(); ++i) batch.row(i) = fixed_set_.row(pick(random));
   return batch;
 }
 

@@ -1,6 +1,7 @@
 // Opens a `gantry report --html` page in headless chromium REPEAT times and prints, for each, the
 // milliseconds from navigation until the page's figures were drawn (the page records it) and
-// until its load event, and then how long showing every run's line takes. Usage: page_load PAGE.html [REPEAT=3]
+// until its load event, and then how long showing every run's line takes. Usage: page_load
+// PAGE.html [REPEAT=3]
 #include <unistd.h>
 
 #include <cstdlib>

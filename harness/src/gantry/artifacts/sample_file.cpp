@@ -37,25 +37,6 @@ void write_npy(const std::string& path, const Matrix& rows) {
   });
 }
 
-void write_hdf5_file(const std::string& temporary, const Matrix& rows, const SampleOrigin& origin);
-
-// Written beside the target and renamed over it, as write_file_atomically does for a stream.
-void write_hdf5(const std::string& path, const Matrix& rows, const SampleOrigin& origin) {
-  const std::string temporary = path + ".tmp";
-  std::error_code error;
-  try {
-    write_hdf5_file(temporary, rows, origin);
-  } catch (...) {
-    std::filesystem::remove(temporary, error);
-    throw;
-  }
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::filesystem::remove(temporary, error);
-    throw StorageError("cannot write '" + path + "': " + error.message());
-  }
-}
-
 void write_hdf5_file(const std::string& temporary, const Matrix& rows, const SampleOrigin& origin) {
   hdf5::access(temporary, "writing the samples", [&] {
     H5::H5File file(temporary, H5F_ACC_TRUNC);
@@ -66,6 +47,13 @@ void write_hdf5_file(const std::string& temporary, const Matrix& rows, const Sam
     hdf5::write_int_attribute(file, "run_id", origin.run_id);
     hdf5::write_int_attribute(file, "sample_seed", static_cast<std::int64_t>(origin.sample_seed));
     hdf5::write_string_attribute(file, "config", origin.config);
+  });
+}
+
+// Written beside the target and renamed over it, as the .npy file is.
+void write_hdf5(const std::string& path, const Matrix& rows, const SampleOrigin& origin) {
+  replace_file_atomically(path, [&](const std::filesystem::path& temporary) {
+    write_hdf5_file(temporary.string(), rows, origin);
   });
 }
 

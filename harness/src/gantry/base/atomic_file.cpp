@@ -30,35 +30,49 @@ bool sync_file(const fs::path& file) {
 
 }  // namespace
 
-void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write,
-                           Durability durability) {
-  const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
+void replace_file_atomically(const fs::path& target,
+                             const std::function<void(const fs::path&)>& fill,
+                             Durability durability) {
+  const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
   const fs::path temporary =
-      directory / ("." + path.filename().string() + ".tmp-" + std::to_string(getpid()));
-  std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    throw StorageError("cannot write '" + path.string() + "': cannot create a file in '" +
-                       directory.string() + "': " + std::strerror(errno));
-  }
+      directory / ("." + target.filename().string() + ".tmp-" + std::to_string(getpid()));
   try {
-    write(out);
+    fill(temporary);
   } catch (...) {
-    out.close();
     remove_quietly(temporary);
     throw;
   }
-  out.close();
-  if (!out || (durability == Durability::synced && !sync_file(temporary))) {
+  if (durability == Durability::synced && !sync_file(temporary)) {
     remove_quietly(temporary);
-    throw StorageError("cannot write '" + path.string() +
+    throw StorageError("cannot write '" + target.string() +
                        "': the write failed (is the disk full?)");
   }
   std::error_code error;
-  fs::rename(temporary, path, error);
+  fs::rename(temporary, target, error);
   if (error) {
     remove_quietly(temporary);
-    throw StorageError("cannot write '" + path.string() + "': " + error.message());
+    throw StorageError("cannot write '" + target.string() + "': " + error.message());
   }
+}
+
+void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write,
+                           Durability durability) {
+  replace_file_atomically(
+      path,
+      [&](const fs::path& temporary) {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) {
+          throw StorageError("cannot write '" + path.string() + "': cannot create a file in '" +
+                             temporary.parent_path().string() + "': " + std::strerror(errno));
+        }
+        write(out);
+        out.close();
+        if (!out) {
+          throw StorageError("cannot write '" + path.string() +
+                             "': the write failed (is the disk full?)");
+        }
+      },
+      durability);
 }
 
 }  // namespace gantry

@@ -1,9 +1,8 @@
 #include "gantry/cluster/shard_workspace.hpp"
 
-#include <unistd.h>
-
 #include <cstdlib>
 
+#include "gantry/base/atomic_file.hpp"
 #include "gantry/base/errors.hpp"
 #include "gantry/store/sqlite.hpp"
 
@@ -20,11 +19,6 @@ std::string sql_literal(const std::string& text) {
   return quoted + "'";
 }
 
-fs::path temporary_name(const fs::path& target) {
-  return target.parent_path() /
-         ("." + target.filename().string() + ".tmp-" + std::to_string(getpid()));
-}
-
 // Copies every file below `from` to the same place below `to`.
 void copy_tree(const fs::path& from, const fs::path& to) {
   if (!fs::exists(from)) return;
@@ -37,17 +31,15 @@ void copy_tree(const fs::path& from, const fs::path& to) {
 }  // namespace
 
 void copy_file_atomically(const fs::path& from, const fs::path& to) {
-  fs::path temporary = temporary_name(to);
   std::error_code error;
   fs::create_directories(to.parent_path(), error);
-  fs::copy_file(from, temporary, fs::copy_options::overwrite_existing, error);
-  if (!error) fs::rename(temporary, to, error);
-  if (error) {
-    std::error_code ignored;
-    fs::remove(temporary, ignored);
-    throw StorageError("cannot copy '" + from.string() + "' to '" + to.string() +
-                       "': " + error.message());
-  }
+  replace_file_atomically(to, [&](const fs::path& temporary) {
+    fs::copy_file(from, temporary, fs::copy_options::overwrite_existing, error);
+    if (error) {
+      throw StorageError("cannot copy '" + from.string() + "' to '" + to.string() +
+                         "': " + error.message());
+    }
+  });
 }
 
 fs::path scratch_root(const std::string& requested) {

@@ -34,23 +34,28 @@ SampleSet read_set(const H5::Group& samples, const std::string& name, const std:
   return set;
 }
 
-// /samples/step_<N> by increasing N, then /samples/final when the file has it.
-std::vector<SampleSet> read_generated(const H5::Group& samples, const std::string& path) {
+// (N, "step_<N>") of each evaluation's dataset in `group`, by increasing N.
+std::vector<std::pair<long long, std::string>> evaluations_in(const H5::Group& group) {
   std::vector<std::pair<long long, std::string>> steps;
-  bool has_final = false;
-  for (hsize_t i = 0; i < samples.getNumObjs(); ++i) {
-    std::string name = samples.getObjnameByIdx(i);
-    if (name == layout::kFinal) has_final = true;
+  for (hsize_t i = 0; i < group.getNumObjs(); ++i) {
+    std::string name = group.getObjnameByIdx(i);
     if (auto step = layout::step_of_evaluation(name)) steps.emplace_back(*step, name);
   }
   std::sort(steps.begin(), steps.end());
+  return steps;
+}
+
+// /samples/step_<N> by increasing N, then /samples/final when the file has it.
+std::vector<SampleSet> read_generated(const H5::Group& samples, const std::string& path) {
   std::vector<SampleSet> generated;
-  for (const auto& [step, name] : steps) {
+  for (const auto& [step, name] : evaluations_in(samples)) {
     SampleSet set = read_set(samples, name, path);
     set.step = step;
     generated.push_back(std::move(set));
   }
-  if (has_final) generated.push_back(read_set(samples, layout::kFinal, path));
+  if (samples.nameExists(layout::kFinal)) {
+    generated.push_back(read_set(samples, layout::kFinal, path));
+  }
   return generated;
 }
 
@@ -80,19 +85,20 @@ ImageSet read_image_set(const H5::Group& images, const std::string& name, long l
 
 }  // namespace
 
+std::string evaluation_label(const std::string& name, std::optional<long long> step) {
+  const std::string at = step ? std::to_string(*step) : "?";
+  return name == layout::kFinal ? "final (step " + at + ")" : "step " + at;
+}
+
 std::vector<ImageSet> read_run_images(const std::string& path) {
   std::vector<ImageSet> sets;
   hdf5::access(path, "reading the image grids", [&] {
     H5::H5File file(path, H5F_ACC_RDONLY);
     if (!file.nameExists(layout::kImages)) return;
     H5::Group images = file.openGroup(layout::kImages);
-    std::vector<std::pair<long long, std::string>> steps;
-    for (hsize_t i = 0; i < images.getNumObjs(); ++i) {
-      std::string name = images.getObjnameByIdx(i);
-      if (auto step = layout::step_of_evaluation(name)) steps.emplace_back(*step, name);
+    for (const auto& [step, name] : evaluations_in(images)) {
+      sets.push_back(read_image_set(images, name, step, path));
     }
-    std::sort(steps.begin(), steps.end());
-    for (const auto& [step, name] : steps) sets.push_back(read_image_set(images, name, step, path));
   });
   return sets;
 }

@@ -40,6 +40,9 @@ struct ImageSet {
   std::vector<float> values;
 };
 
+// What figures call a sample or image set: "step 200", or "final (step 1500)" for /samples/final.
+std::string evaluation_label(const std::string& name, std::optional<long long> step);
+
 // /images/step_<N> by increasing N; empty when the file has no /images (not image data).
 // Throws StorageError naming the file when it cannot be read or a dataset is not 4-D.
 std::vector<ImageSet> read_run_images(const std::string& path);

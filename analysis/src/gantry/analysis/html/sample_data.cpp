@@ -28,11 +28,6 @@ std::string base64(const std::vector<std::uint8_t>& bytes) {
 
 namespace {
 
-std::string set_label(const std::string& name, std::optional<long long> step) {
-  std::string at = step ? std::to_string(*step) : "?";
-  return name == "final" ? "final (step " + at + ")" : "step " + at;
-}
-
 json points_json(const SampleSet& set, std::size_t rows) {
   json x = json::array(), y = json::array();
   for (std::size_t row = 0; row < std::min(rows, set.rows); ++row) {
@@ -64,7 +59,7 @@ json rows_sample(const RunSamples& samples, const SampleLimits& limits) {
   for (std::size_t i : evenly_spaced(samples.generated.size(), limits.evaluations)) {
     const SampleSet& set = samples.generated[i];
     json entry = rows_json(set, points, limits.rows, limits.curves);
-    entry["label"] = set_label(set.name, set.step);
+    entry["label"] = evaluation_label(set.name, set.step);
     sets.push_back(std::move(entry));
   }
   return {{"kind", points ? "points" : "curves"},
@@ -87,7 +82,7 @@ json image_sample(const std::vector<ImageSet>& images, const SampleLimits& limit
   json sets = json::array();
   for (std::size_t i : evenly_spaced(images.size(), limits.evaluations)) {
     sets.push_back(
-        {{"label", set_label(images[i].name, images[i].step)}, {"uri", png_uri(images[i])}});
+        {{"label", evaluation_label(images[i].name, images[i].step)}, {"uri", png_uri(images[i])}});
   }
   return {{"kind", "images"}, {"sets", sets}};
 }

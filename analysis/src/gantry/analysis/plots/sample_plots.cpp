@@ -43,11 +43,6 @@ std::string axis_range(const Range& real, const Range& generated) {
   return "[" + plot_number(low - margin) + ":" + plot_number(high + margin) + "]";
 }
 
-std::string panel_title(const SampleSet& set) {
-  std::string step = set.step ? std::to_string(*set.step) : "?";
-  return set.name == "final" ? "final (step " + step + ")" : "step " + step;
-}
-
 // Points: every row as "x y".
 void write_points(std::string& data, const SampleSet& set, Range& x, Range& y) {
   for (std::size_t row = 0; row < set.rows; ++row) {
@@ -160,7 +155,8 @@ std::string panel_plots(const RunSamples& samples, const std::vector<std::size_t
                                         : " with lines lw 1.2 lc rgb " + colour;
   std::string plots;
   for (std::size_t i = 0; i < panels.size(); ++i) {
-    plots += "set title " + gnuplot_quote(panel_title(samples.generated[panels[i]])) + "\n";
+    const SampleSet& set = samples.generated[panels[i]];
+    plots += "set title " + gnuplot_quote(evaluation_label(set.name, set.step)) + "\n";
     plots += "plot " + file + " index 0 using 1:2" + real_style + ", \\\n     " + file + " index " +
              std::to_string(i + 1) + " using 1:2" + generated_style + "\n";
   }

@@ -4,6 +4,12 @@
 
 namespace gantry::plugins::torch_backend {
 
+void copy_into(const at::Tensor& tensor, const float* values) {
+  at::NoGradGuard no_grad;     // an in-place copy into a parameter is not a step of training
+  at::Tensor target = tensor;  // shares storage
+  target.copy_(at::from_blob(const_cast<float*>(values), tensor.sizes(), at::kFloat));
+}
+
 void save_tensors(StateWriter& out, const std::vector<at::Tensor>& tensors) {
   for (const at::Tensor& tensor : tensors) {
     at::Tensor values = tensor.detach().to(at::kFloat).contiguous();
@@ -12,12 +18,10 @@ void save_tensors(StateWriter& out, const std::vector<at::Tensor>& tensors) {
 }
 
 void restore_tensors(StateReader& in, const std::vector<at::Tensor>& tensors) {
-  at::NoGradGuard no_grad;  // an in-place copy into a parameter is not a step of training
   for (const at::Tensor& tensor : tensors) {
     std::vector<float> values(static_cast<std::size_t>(tensor.numel()));
     in.array(values.data(), values.size());
-    at::Tensor target = tensor;  // shares storage
-    target.copy_(at::from_blob(values.data(), tensor.sizes(), at::kFloat));
+    copy_into(tensor, values.data());
   }
 }
 

@@ -12,6 +12,10 @@
 
 namespace gantry::plugins::torch_backend {
 
+// Sets `tensor` (a parameter or buffer shared with an optimiser) to `values`, numel() floats in
+// row-major order, in place and outside autograd.
+void copy_into(const at::Tensor& tensor, const float* values);
+
 void save_tensors(StateWriter& out, const std::vector<at::Tensor>& tensors);
 // Throws std::invalid_argument when a saved tensor's size differs.
 void restore_tensors(StateReader& in, const std::vector<at::Tensor>& tensors);

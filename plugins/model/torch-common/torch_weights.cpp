@@ -1,5 +1,7 @@
 #include "torch-common/torch_weights.hpp"
 
+#include "torch-common/torch_state.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -18,7 +20,6 @@ std::vector<WeightTensor> weights_of(const std::vector<NamedTensor>& tensors) {
 }
 
 void load_into(const std::vector<NamedTensor>& tensors, const std::vector<WeightTensor>& weights) {
-  at::NoGradGuard no_grad;  // an in-place copy into a parameter is not a step of training
   for (const NamedTensor& named : tensors) {
     auto it = std::find_if(weights.begin(), weights.end(),
                            [&](const WeightTensor& weight) { return weight.name == named.name; });
@@ -29,8 +30,7 @@ void load_into(const std::vector<NamedTensor>& tensors, const std::vector<Weight
       throw std::invalid_argument("tensor '" + named.name +
                                   "' has another shape than this network's");
     }
-    at::Tensor source = at::from_blob(const_cast<float*>(it->values.data()), shape, at::kFloat);
-    named.tensor.copy_(source);
+    copy_into(named.tensor, it->values.data());
   }
 }
 

@@ -73,13 +73,11 @@ void note_unable_to_checkpoint(const RunPlugins& plugins, const RunSession& sess
   static std::mutex mutex;
   static std::set<std::string> noted;
   std::lock_guard lock(mutex);
-  for (const auto& [name, object] :
-       {std::pair<std::string, bool>{"model plugin '" + plugins.model_name + "'",
-                                     dynamic_cast<Checkpointable*>(plugins.model.get()) != nullptr},
-        std::pair<std::string, bool>{
-            "trainer plugin '" + plugins.trainer_name + "'",
-            dynamic_cast<Checkpointable*>(plugins.trainer.get()) != nullptr}}) {
-    if (object || !noted.insert(name).second) continue;
+  for (const auto& [name, saves_state] :
+       {std::pair{"model plugin '" + plugins.model_name + "'", session.model_saves_state()},
+        std::pair{"trainer plugin '" + plugins.trainer_name + "'",
+                  session.trainer_saves_state()}}) {
+    if (saves_state || !noted.insert(name).second) continue;
     std::fprintf(stderr,
                  "note: %s cannot save its state (built without Checkpointable, plugin ABI 2?): "
                  "its runs restart from step 0 when interrupted\n",

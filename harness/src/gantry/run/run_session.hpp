@@ -66,6 +66,9 @@ class RunSession final : public TrainingSession {
   // Whether the run can checkpoint: [checkpoint] asks for it and its model and trainer plugins
   // are Checkpointable (plugin ABI 3).
   bool can_checkpoint() const;
+  // Whether each plugin can save its state (Checkpointable), whatever [checkpoint] says.
+  bool model_saves_state() const { return model_state_ != nullptr; }
+  bool trainer_saves_state() const { return trainer_state_ != nullptr; }
   // Continues from `checkpoint` (after prepare(), before train()): the streams, the metrics
   // recorded so far, the model's and the trainer's state. Throws RunError naming the plugin
   // that refused its state.

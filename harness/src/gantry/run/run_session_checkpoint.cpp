@@ -23,7 +23,7 @@ const std::string& section(const Checkpoint& checkpoint, const char* name) {
 }  // namespace
 
 bool RunSession::can_checkpoint() const {
-  return checkpoints_.enabled() && model_state_ != nullptr && trainer_state_ != nullptr;
+  return checkpoints_.enabled() && model_saves_state() && trainer_saves_state();
 }
 
 void RunSession::step_done(long long step) {

@@ -51,14 +51,16 @@ std::string page_title(const Report& report) {
   return "gantry report: " + report.database;
 }
 
+void write_watching_line(std::ostream& out, const PageRequest& request) {
+  out << "<p class=\"watching\">Watching: rewritten every " << request.watch_seconds
+      << " s, last at " << html_escape(request.written_at) << "; this page reloads itself.</p>\n";
+}
+
 // The page's skeleton: the script fills the figure sections from the data.
 void write_body(std::ostream& out, const Report& report, const std::string& sections,
                 const PageRequest& request) {
   out << "<body>\n<header><h1>" << html_escape(page_title(report)) << "</h1>\n";
-  if (request.watch_seconds > 0) {
-    out << "<p class=\"watching\">Watching: rewritten every " << request.watch_seconds
-        << " s, last at " << html_escape(request.written_at) << "; this page reloads itself.</p>\n";
-  }
+  if (request.watch_seconds > 0) write_watching_line(out, request);
   out << "<nav id=\"contents\"></nav>\n<div id=\"controls\"></div>\n</header>\n<main>\n"
       << "<section id=\"notices\"></section>\n"
       << "<section id=\"figures\"></section>\n"
@@ -89,10 +91,9 @@ void write_waiting_page(std::ostream& out, const std::string& database, const st
                         const PageRequest& request) {
   const std::string title = "gantry report: " + database;
   write_head(out, title);
-  out << "<body>\n<header><h1>" << html_escape(title) << "</h1>\n"
-      << "<p class=\"watching\">Watching: rewritten every " << request.watch_seconds
-      << " s, last at " << html_escape(request.written_at) << "; this page reloads itself.</p>\n"
-      << "</header>\n<main><p class=\"waiting\">No report yet: " << html_escape(reason)
+  out << "<body>\n<header><h1>" << html_escape(title) << "</h1>\n";
+  write_watching_line(out, request);
+  out << "</header>\n<main><p class=\"waiting\">No report yet: " << html_escape(reason)
       << "</p></main>\n";
   write_data_and_script(out,
                         {{"title", title}, {"watch", request.watch_seconds}, {"waiting", true}});

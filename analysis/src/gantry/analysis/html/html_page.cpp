@@ -44,7 +44,9 @@ std::string script_safe(const json& data) {
 void write_data_and_script(std::ostream& out, const json& data) {
   out << "<script type=\"application/json\" id=\"gantry-data\">" << script_safe(data)
       << "</script>\n<script>\n"
-      << kPageScript << "</script>\n";
+      // The script's parts share one scope, this function's (report_base.js).
+      << "(function () {\n'use strict';\n"
+      << kPageScript << "}());\n</script>\n";
 }
 
 std::string page_title(const Report& report) {

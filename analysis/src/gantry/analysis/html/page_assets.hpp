@@ -1,5 +1,5 @@
-// Internal to the html format: the page's script and style sheet, analysis/assets/report.js and
-// report.css, embedded at build time (cmake/EmbedPageAssets.cmake).
+// Internal to the html format: the page's script (analysis/assets/report_*.js, its parts joined)
+// and style sheet (report.css), embedded at build time (cmake/EmbedPageAssets.cmake).
 #pragma once
 
 namespace gantry::analysis::html {
